@@ -1,0 +1,1 @@
+"""Run documentation snippets as real programs while MkDocs builds the site."""

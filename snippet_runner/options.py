@@ -1,0 +1,91 @@
+"""The options a `snippet` fence accepts, checked before anything runs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from snippet_runner.process import Run
+
+MAX_RUNS = 5
+_EXIT = re.compile(r"exit (\d{1,3})")
+_EXCEPTION = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+class OptionError(ValueError):
+    """A fence option has a value the runner cannot use."""
+
+
+@dataclass(frozen=True)
+class Expectation:
+    """The failure a block declares: an exit code, or an exception's class name."""
+
+    exit_code: int | None = None
+    exception: str | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> Expectation:
+        if match := _EXIT.fullmatch(text):
+            return cls(exit_code=int(match[1]))
+        if _EXCEPTION.fullmatch(text):
+            return cls(exception=text)
+        raise OptionError(
+            f"expect={text!r}: use 'exit N' or an exception class name such as "
+            "'ZeroDivisionError'"
+        )
+
+    def met_by(self, run: Run) -> bool:
+        if run.timed_out:
+            return False
+        if self.exit_code is not None:
+            return run.returncode == self.exit_code
+        # The traceback's last line names the exception, maybe module-qualified.
+        last_line = rf"^(?:[\w.]+\.)?{re.escape(self.exception or '')}(?::.*)?$"
+        return run.returncode != 0 and re.search(last_line, run.output, re.M) is not None
+
+    def __str__(self) -> str:
+        return f"exit {self.exit_code}" if self.exception is None else self.exception
+
+
+@dataclass(frozen=True)
+class FenceOptions:
+    runs: int = 1
+    timeout: float | None = None  # None: the plugin's default
+    expect: Expectation | None = None
+
+    @classmethod
+    def parse(cls, inputs: dict[str, str]) -> FenceOptions:
+        """Build options from a fence's `key="value"` pairs; unknown keys are errors."""
+        inputs = dict(inputs)
+        runs = _integer(inputs.pop("runs", "1"), "runs", 1, MAX_RUNS)
+        timeout = inputs.pop("timeout", None)
+        expect = inputs.pop("expect", None)
+        if inputs:
+            names = ", ".join(sorted(inputs))
+            raise OptionError(f"unknown option(s): {names}; known: runs, timeout, expect")
+        return cls(
+            runs=runs,
+            timeout=None if timeout is None else _seconds(timeout),
+            expect=None if expect is None else Expectation.parse(expect),
+        )
+
+    def succeeded(self, run: Run) -> bool:
+        if self.expect is not None:
+            return self.expect.met_by(run)
+        return not run.timed_out and run.returncode == 0
+
+
+def _integer(text: str, name: str, low: int, high: int) -> int:
+    if not text.isdigit() or not low <= int(text) <= high:
+        raise OptionError(f"{name}={text!r}: expected a whole number from {low} to {high}")
+    return int(text)
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 < value <= 3600:
+        raise OptionError(f"timeout={text!r}: expected seconds, more than 0, at most 3600")
+    return value

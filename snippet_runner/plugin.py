@@ -1,0 +1,84 @@
+"""MkDocs plugin: registers the `snippet` fence and scopes its runs to one build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from markdown_exec import markdown_config
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+
+from snippet_runner.fence import SnippetFence
+from snippet_runner.store import RunStore
+
+
+class SnippetsConfig(Config):
+    snippets_dir = config_options.Type(str, default="snippets")
+    timeout = config_options.Type((int, float), default=60)
+
+
+class SnippetsPlugin(BasePlugin[SnippetsConfig]):
+    """`mkdocs.yml`: `plugins: [snippets: {timeout: 60}]`."""
+
+    fence: SnippetFence | None = None
+    command = "build"
+    _depth = 0  # mkdocs-static-i18n builds other languages inside the first build
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    def on_config(self, config):
+        root = Path(config.config_file_path).parent
+        if self.fence is None:
+            timeout = self.config.timeout
+            if not 0 < timeout <= 3600:
+                raise PluginError(f"snippets: timeout={timeout!r}: expected 0 < seconds <= 3600")
+            snippets_dir = root / self.config.snippets_dir
+            if not snippets_dir.is_dir():
+                raise PluginError(f"snippets: no folder {snippets_dir}")
+            self.fence = SnippetFence(snippets_dir, RunStore(root), float(timeout))
+        self.docs_dir = Path(config.docs_dir).resolve().relative_to(root.resolve())
+        if "pymdownx.superfences" not in config.markdown_extensions:
+            raise PluginError("snippets: needs the pymdownx.superfences Markdown extension")
+        fences = config.mdx_configs.setdefault("pymdownx.superfences", {}).setdefault(
+            "custom_fences", []
+        )
+        if not any(fence.get("name") == "snippet" for fence in fences):
+            fences.append(
+                {
+                    "name": "snippet",
+                    "class": "snippet",
+                    "validator": self.fence.validator,
+                    "format": self.fence.formatter,
+                }
+            )
+        # markdown-exec renders the source block with the site's own extensions.
+        markdown_config.save(config.markdown_extensions, config.mdx_configs)
+        return config
+
+    def on_pre_build(self, *, config) -> None:
+        self._depth += 1
+
+    def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
+        assert self.fence is not None
+        self.fence.page = (self.docs_dir / page.file.src_uri).as_posix()
+        self.fence.language = getattr(page.file, "locale", None) or config.theme.language
+        return markdown
+
+    @event_priority(-200)  # after mkdocs-static-i18n has built the other languages
+    def on_post_build(self, *, config) -> None:
+        self._depth -= 1
+        if self._depth > 0 or self.fence is None:
+            return
+        failures, self.fence.failures = self.fence.failures, []
+        self.fence.store.clear()
+        if failures and self.command != "serve":
+            raise PluginError(f"snippets: {len(failures)} snippet block(s) failed (see above)")
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._depth = 0
+        if self.fence is not None:
+            self.fence.failures.clear()
+            self.fence.store.clear()

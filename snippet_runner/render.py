@@ -1,0 +1,86 @@
+"""HTML for a snippet's captured output, in the page's language. Output is always escaped."""
+
+from __future__ import annotations
+
+from html import escape
+
+from snippet_runner.process import OUTPUT_LIMIT, Run
+
+LABELS = {
+    "en": {
+        "output": "Output",
+        "run": "Run {n}",
+        "empty": "The program printed nothing.",
+        "truncated": f"Output cut after {OUTPUT_LIMIT:,} bytes.",
+        "failed": "This snippet failed while the site was built",
+    },
+    "ru": {
+        "output": "Вывод",
+        "run": "Запуск {n}",
+        "empty": "Программа ничего не вывела.",
+        "truncated": f"Вывод обрезан после {OUTPUT_LIMIT:,} байт.".replace(",", "\u00a0"),
+        "failed": "Этот пример упал при сборке сайта",
+    },
+}
+
+
+def labels(language: str) -> dict[str, str]:
+    return LABELS.get(language, LABELS["en"])
+
+
+def outputs_html(snippet: str, runs: list[Run], language: str, uid: str) -> str:
+    """One output block, or one tab per run when the snippet was run several times."""
+    text = labels(language)
+    if len(runs) == 1:
+        body = _output_block(runs[0], text, text["output"])
+    else:
+        body = _tabs(
+            uid,
+            [
+                (text["run"].format(n=n), _output_block(run, text, text["output"]))
+                for n, run in enumerate(runs, 1)
+            ],
+        )
+    return f'<div class="snippet-output" data-snippet="{escape(snippet)}">{body}</div>'
+
+
+def error_html(snippet: str, message: str, language: str) -> str:
+    title = f"{labels(language)['failed']}: {snippet}"
+    return (
+        '<div class="admonition failure snippet-error">'
+        f'<p class="admonition-title">{escape(title)}</p>'
+        f"<pre><code>{escape(message)}</code></pre></div>"
+    )
+
+
+def _output_block(run: Run, text: dict[str, str], title: str) -> str:
+    if not run.output:
+        return f'<p class="snippet-output__empty">{escape(text["empty"])}</p>'
+    note = (
+        f'<p class="snippet-output__note">{escape(text["truncated"])}</p>'
+        if run.truncated
+        else ""
+    )
+    return (
+        f'<div class="highlight"><span class="filename">{escape(title)}</span>'
+        f"<pre><code>{escape(run.output)}</code></pre></div>{note}"
+    )
+
+
+def _tabs(uid: str, tabs: list[tuple[str, str]]) -> str:
+    """The markup pymdownx.tabbed (alternate style) makes, which Material styles."""
+    name = f"__tabbed_{uid}"
+    inputs = "".join(
+        f'<input {"checked " if n == 1 else ""}id="{name}_{n}" name="{name}" type="radio">'
+        for n in range(1, len(tabs) + 1)
+    )
+    tab_labels = "".join(
+        f'<label for="{name}_{n}">{escape(label)}</label>'
+        for n, (label, _) in enumerate(tabs, 1)
+    )
+    blocks = "".join(f'<div class="tabbed-block">{html}</div>' for _, html in tabs)
+    return (
+        f'<div class="tabbed-set tabbed-alternate" data-tabs="{uid}:{len(tabs)}">{inputs}'
+        f'<div class="tabbed-labels">{tab_labels}</div>'
+        f'<div class="tabbed-content">{blocks}</div></div>'
+    )

@@ -1,0 +1,50 @@
+import os
+import statistics
+import sys
+import threading
+import time
+
+N = 5_000_000
+TASKS = 4
+
+
+def count_down(n):
+    # Pure Python arithmetic: the thread needs the CPU the whole time
+    while n > 0:
+        n -= 1
+
+
+def sequential():
+    for _ in range(TASKS):
+        count_down(N)
+
+
+def threaded():
+    threads = [threading.Thread(target=count_down, args=(N,)) for _ in range(TASKS)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+
+
+def measure(work):
+    """Wall-clock seconds and CPU seconds (all threads of the process) of one call."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    work()
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+count_down(N)  # warm-up: the first loop of a fresh process runs slower
+times = {sequential: [], threaded: []}
+for _ in range(3):  # alternate the two, then take medians: the machine is never quiet
+    for work in times:
+        times[work].append(measure(work))
+seq_wall, seq_cpu = (statistics.median(x) for x in zip(*times[sequential]))
+thr_wall, thr_cpu = (statistics.median(x) for x in zip(*times[threaded]))
+
+gil = getattr(sys, "_is_gil_enabled", lambda: True)()
+print(f"GIL enabled: {gil}, CPUs: {os.cpu_count()}")
+print(f"sequential: {seq_wall:.2f} s wall, {seq_cpu:.2f} s CPU")
+print(f"{TASKS} threads:  {thr_wall:.2f} s wall, {thr_cpu:.2f} s CPU")
+print(f"speed-up: {seq_wall / thr_wall:.2f}x")
+print(f"CPUs busy while the threads ran: {thr_cpu / thr_wall:.2f}")
