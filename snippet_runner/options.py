@@ -30,8 +30,7 @@ class Expectation:
         if _EXCEPTION.fullmatch(text):
             return cls(exception=text)
         raise OptionError(
-            f"expect={text!r}: use 'exit N' or an exception class name such as "
-            "'ZeroDivisionError'"
+            f"expect={text!r}: use 'exit N' or an exception class name such as 'ZeroDivisionError'"
         )
 
     def met_by(self, run: Run) -> bool:

@@ -38,7 +38,7 @@ class SnippetsPlugin(BasePlugin[SnippetsConfig]):
             snippets_dir = root / self.config.snippets_dir
             if not snippets_dir.is_dir():
                 raise PluginError(f"snippets: no folder {snippets_dir}")
-            self.fence = SnippetFence(snippets_dir, RunStore(root), float(timeout))
+            self.fence = SnippetFence(snippets_dir, RunStore(snippets_dir.parent), float(timeout))
         self.docs_dir = Path(config.docs_dir).resolve().relative_to(root.resolve())
         if "pymdownx.superfences" not in config.markdown_extensions:
             raise PluginError("snippets: needs the pymdownx.superfences Markdown extension")
@@ -64,7 +64,9 @@ class SnippetsPlugin(BasePlugin[SnippetsConfig]):
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
         assert self.fence is not None
         self.fence.page = (self.docs_dir / page.file.src_uri).as_posix()
-        self.fence.language = getattr(page.file, "locale", None) or config.theme.language
+        self.fence.language = getattr(page.file, "locale", None) or config.theme.get(
+            "language", "en"
+        )
         return markdown
 
     @event_priority(-200)  # after mkdocs-static-i18n has built the other languages

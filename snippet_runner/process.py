@@ -7,6 +7,7 @@ would see them, and both streams keep the order they were written in.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pty
 import select
@@ -114,10 +115,8 @@ def _make_raw(fd: int) -> None:
 
 
 def _kill_group(pgid: int) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError, PermissionError):  # already gone
         os.killpg(pgid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
 
 
 def _environment() -> dict[str, str]:

@@ -49,7 +49,7 @@ def error_html(snippet: str, message: str, language: str) -> str:
     return (
         '<div class="admonition failure snippet-error">'
         f'<p class="admonition-title">{escape(title)}</p>'
-        f"<pre><code>{escape(message)}</code></pre></div>"
+        f"<pre><code>{escape(message, quote=False)}</code></pre></div>"
     )
 
 
@@ -57,13 +57,11 @@ def _output_block(run: Run, text: dict[str, str], title: str) -> str:
     if not run.output:
         return f'<p class="snippet-output__empty">{escape(text["empty"])}</p>'
     note = (
-        f'<p class="snippet-output__note">{escape(text["truncated"])}</p>'
-        if run.truncated
-        else ""
+        f'<p class="snippet-output__note">{escape(text["truncated"])}</p>' if run.truncated else ""
     )
     return (
         f'<div class="highlight"><span class="filename">{escape(title)}</span>'
-        f"<pre><code>{escape(run.output)}</code></pre></div>{note}"
+        f"<pre><code>{escape(run.output, quote=False)}</code></pre></div>{note}"
     )
 
 
@@ -75,8 +73,7 @@ def _tabs(uid: str, tabs: list[tuple[str, str]]) -> str:
         for n in range(1, len(tabs) + 1)
     )
     tab_labels = "".join(
-        f'<label for="{name}_{n}">{escape(label)}</label>'
-        for n, (label, _) in enumerate(tabs, 1)
+        f'<label for="{name}_{n}">{escape(label)}</label>' for n, (label, _) in enumerate(tabs, 1)
     )
     blocks = "".join(f'<div class="tabbed-block">{html}</div>' for _, html in tabs)
     return (

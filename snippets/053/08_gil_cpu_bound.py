@@ -34,13 +34,18 @@ def measure(work):
     return time.perf_counter() - wall, time.process_time() - cpu
 
 
+def medians(runs):
+    walls, cpus = zip(*runs, strict=True)
+    return statistics.median(walls), statistics.median(cpus)
+
+
 count_down(N)  # warm-up: the first loop of a fresh process runs slower
-times = {sequential: [], threaded: []}
+seq_runs, thr_runs = [], []
 for _ in range(3):  # alternate the two, then take medians: the machine is never quiet
-    for work in times:
-        times[work].append(measure(work))
-seq_wall, seq_cpu = (statistics.median(x) for x in zip(*times[sequential]))
-thr_wall, thr_cpu = (statistics.median(x) for x in zip(*times[threaded]))
+    seq_runs.append(measure(sequential))
+    thr_runs.append(measure(threaded))
+seq_wall, seq_cpu = medians(seq_runs)
+thr_wall, thr_cpu = medians(thr_runs)
 
 gil = getattr(sys, "_is_gil_enabled", lambda: True)()
 print(f"GIL enabled: {gil}, CPUs: {os.cpu_count()}")

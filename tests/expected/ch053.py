@@ -1,0 +1,71 @@
+"""Chapter 053, threads: what the page says about each varying output."""
+
+import re
+from ast import literal_eval
+
+from tests.expected import invariant, number
+
+SQUARES_5 = "[0, 1, 4, 9, 16]"
+
+
+@invariant("053/01_sequential.py")
+def sequential_takes_five_seconds(output: str) -> None:
+    lines = output.splitlines()
+    assert lines[0] == SQUARES_5
+    assert 4.9 <= number(r"^elapsed: ([\d.]+) s$", output) < 7, "five 1 s calls in a row"
+    assert len(lines) == 2
+
+
+@invariant("053/02_two_threads.py")
+def two_threads_take_one_second(output: str) -> None:
+    lines = output.splitlines()
+    assert lines[:2] == ["t1.join() returned None", "t2.join() returned None"]
+    assert 0.95 <= number(r"^elapsed: ([\d.]+) s$", output) < 1.9, "the sleeps overlap"
+    assert len(lines) == 3
+
+
+@invariant("053/03_results_dict.py")
+def dict_holds_both_results_in_any_order(output: str) -> None:
+    assert literal_eval(output.strip()) == {1: 1, 2: 4}
+    assert output.strip() in ("{1: 1, 2: 4}", "{2: 4, 1: 1}")
+
+
+@invariant("053/04_hundred_threads.py")
+def hundred_threads_take_about_one_second(output: str) -> None:
+    lines = output.splitlines()
+    assert literal_eval(lines[0]) == {n: n**2 for n in range(100)}
+    assert 0.95 <= number(r"^100 results in ([\d.]+) s$", output) < 2.5, "not 100 s"
+    assert lines[2] in ("keys in ascending order: True", "keys in ascending order: False")
+    assert len(lines) == 3
+
+
+@invariant("053/07_thread_pool_map.py")
+def pool_map_keeps_input_order(output: str) -> None:
+    lines = output.splitlines()
+    assert lines[0] == SQUARES_5, "map() returns results in input order"
+    assert 0.95 <= number(r"^elapsed: ([\d.]+) s$", output) < 1.9
+    assert len(lines) == 2
+
+
+@invariant("053/08_gil_cpu_bound.py")
+def threads_do_not_speed_up_cpu_work_under_the_gil(output: str) -> None:
+    gil = re.search(r"^GIL enabled: (True|False), CPUs: \d+$", output, re.M)
+    assert gil, output
+    cpus = number(r"CPUs: (\d+)$", output)
+    speed_up = number(r"^speed-up: ([\d.]+)x$", output)
+    busy = number(r"^CPUs busy while the threads ran: ([\d.]+)$", output)
+    assert number(r"^sequential: ([\d.]+) s wall", output) > 0.1
+    if gil[1] == "True":
+        assert speed_up < 1.4, "one thread at a time runs Python code"
+        assert busy < 1.3, "so about one CPU is busy, however many there are"
+    elif cpus >= 2:
+        assert busy > 1.3, "a free-threaded build runs the threads in parallel"
+
+
+@invariant("053/09_default_max_workers.py")
+def default_pool_size_follows_cpu_count(output: str) -> None:
+    cpus = int(number(r"^CPUs: (\d+)$", output))
+    workers = int(number(r"^threads the pool started: (\d+)$", output))
+    assert workers == min(12, 32, cpus + 4), "the default is min(32, CPUs + 4)"
+    rounds = -(-12 // workers)  # 12 tasks, `workers` at a time
+    assert rounds - 0.05 <= number(r"^12 one-second tasks took ([\d.]+) s$", output) < rounds + 1

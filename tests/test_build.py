@@ -1,0 +1,120 @@
+"""The built site shows, for every fence, the snippet's source and its real output."""
+
+from __future__ import annotations
+
+import sys
+import unicodedata
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.expected import check_output
+from tests.pages import DOCS, LANGUAGES, ROOT, SNIPPETS, Fence, all_fences, pages
+
+DEFAULT_LANGUAGE = "ru"
+
+
+def page_url(page: Path) -> str:
+    """The URL path MkDocs serves `page` at, e.g. /en/threads/."""
+    language = page.relative_to(DOCS).parts[0]
+    relative = page.relative_to(DOCS / language).with_suffix("")
+    prefix = "/" if language == DEFAULT_LANGUAGE else f"/{language}/"
+    return prefix if relative.name == "index" else f"{prefix}{relative.as_posix()}/"
+
+
+def html_for(page: Path, site: Path) -> BeautifulSoup:
+    html = site / page_url(page).lstrip("/") / "index.html"
+    return BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+
+
+def outputs_on(page: Path, site: Path) -> list[tuple[str, list[str], str]]:
+    """(snippet, output of each run, source shown above) for each output block, in order."""
+    result = []
+    for block in html_for(page, site).select("div.snippet-output"):
+        source = block.find_previous_sibling("div", class_="highlight")
+        result.append(
+            (
+                block["data-snippet"],
+                [code.get_text() for code in block.select("pre code")],
+                source.select_one("pre code").get_text() if source else "",
+            )
+        )
+    return result
+
+
+def test_build_is_clean(built_site):
+    log = (built_site / "build.log").read_text(encoding="utf-8")
+    assert "WARNING" not in log and "ERROR" not in log, log
+
+
+PAGES = [page for language in LANGUAGES for page in pages(language)]
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(DOCS).as_posix())
+def test_page_shows_each_snippet_with_its_real_output(page, built_site, update_examples):
+    expected: list[Fence] = [fence for fence in all_fences() if fence.page == page]
+    shown = outputs_on(page, built_site)
+    assert [name for name, _, _ in shown] == [fence.snippet for fence in expected]
+    for fence, (name, runs, source) in zip(expected, shown, strict=True):
+        assert source.strip() == (SNIPPETS / name).read_text(encoding="utf-8").strip()
+        assert len(runs) == fence.options.runs
+        for output in runs:
+            check_output(name, output, update=update_examples)
+
+
+def test_each_snippet_ran_once_for_both_languages(built_site):
+    seen: dict[str, list[str]] = {}
+    for page in PAGES:
+        for name, runs, _ in outputs_on(page, built_site):
+            seen.setdefault(name, [])
+            if seen[name]:
+                assert runs == seen[name], f"{name} shows different runs on different pages"
+            seen[name] = runs
+    assert seen
+
+
+def test_build_log_lists_each_run_once(built_site):
+    log = (built_site / "build.log").read_text(encoding="utf-8")
+    expected = {(f.snippet, n) for f in all_fences() for n in range(1, f.options.runs + 1)}
+    for name, number in expected:
+        assert log.count(f"ran snippets/{name} (run {number}) ") == 1, (name, number)
+
+
+def test_site_leaks_no_build_machine_path(built_site):
+    private = {str(ROOT), sys.prefix, sys.base_prefix, str(Path.home()) + "/"}
+    for html in built_site.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        assert not [path for path in private if path in text], html
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(DOCS).as_posix())
+def test_language_switch_leads_to_the_same_page(page, built_site):
+    here = page_url(page)
+    links = {
+        a["hreflang"]: urljoin(here, a["href"])
+        for a in html_for(page, built_site).select("a.md-select__link[hreflang]")
+    }
+    relative = page.relative_to(DOCS).parts[1:]
+    assert links == {
+        language: page_url(DOCS.joinpath(language, *relative)) for language in LANGUAGES
+    }
+
+
+def test_russian_headings_get_readable_anchors(built_site):
+    soup = html_for(DOCS / "ru" / "threads.md", built_site)
+    ids = [h["id"] for h in soup.select("h2[id]")]
+    cyrillic = [i for i in ids if any("CYRILLIC" in unicodedata.name(ch, "") for ch in i)]
+    assert len(ids) >= 5 and len(cyrillic) >= len(ids) - 2, ids  # a few are all code
+
+
+def test_pages_load_nothing_from_other_origins(built_site):
+    for html in built_site.rglob("*.html"):
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src")):
+            for element in soup.find_all(tag):
+                url = element.get(attribute, "")
+                if tag == "link" and "stylesheet" not in element.get("rel", []):
+                    continue
+                assert not url.startswith(("http:", "https:", "//")), (html, url)

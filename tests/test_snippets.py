@@ -1,0 +1,46 @@
+"""Every file in snippets/: lint-clean, formatted, and its run matches what its pages say."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+from pytest_examples import CodeExample
+from ruff.__main__ import find_ruff_bin
+
+from snippet_runner.plugin import SnippetsConfig
+from snippet_runner.process import run_snippet
+from tests.expected import check_output
+from tests.pages import ROOT, SNIPPETS, fences_by_snippet, snippet_files
+
+FILES = snippet_files()
+NAMES = [path.relative_to(SNIPPETS).as_posix() for path in FILES]
+DEFAULT_TIMEOUT = float(SnippetsConfig.timeout.default)
+
+
+@pytest.mark.parametrize("path", FILES, ids=NAMES)
+def test_snippet_passes_ruff_check(path, eval_example):
+    eval_example.set_config(target_version="py311", ruff_line_length=88)
+    eval_example.lint_ruff(CodeExample.create(path.read_text(encoding="utf-8"), path=path))
+
+
+@pytest.mark.parametrize("path", FILES, ids=NAMES)
+def test_snippet_is_ruff_formatted(path, update_examples):
+    ruff = find_ruff_bin()
+    if update_examples:
+        subprocess.run([ruff, "format", str(path)], check=True)
+    result = subprocess.run(
+        [ruff, "format", "--check", "--diff", str(path)], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_snippet_runs_as_its_pages_say(name, update_examples):
+    uses = fences_by_snippet().get(name)
+    assert uses, f"snippets/{name} is shown on no page"
+    assert len({fence.options for fence in uses}) == 1, "pages show it with different options"
+    options = uses[0].options
+    run = run_snippet(SNIPPETS / name, ROOT, options.timeout or DEFAULT_TIMEOUT)
+    assert options.succeeded(run), f"exit {run.returncode}:\n{run.output}"
+    check_output(name, run.output, update=update_examples)
