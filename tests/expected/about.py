@@ -5,7 +5,7 @@ import re
 from tests.expected import invariant
 
 
-@invariant("site/build_info.py")
+@invariant("about/build_info.py")
 def build_info_names_python_os_cpus_and_date(output: str) -> None:
     patterns = [
         r"Python 3\.\d+\.\d+\S* \(\w+\)",
