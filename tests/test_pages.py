@@ -46,7 +46,7 @@ def test_prose_has_python_examples():
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=str)
 def test_prose_python_example(example, eval_example):
-    eval_example.set_config(target_version="py311", ruff_line_length=88)
+    eval_example.set_config(target_version="py311", ruff_line_length=79)
     eval_example.lint_ruff(example)
     if eval_example.update_examples:
         eval_example.run_print_update(example)

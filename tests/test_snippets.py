@@ -20,7 +20,7 @@ DEFAULT_TIMEOUT = float(SnippetsConfig.timeout.default)
 
 @pytest.mark.parametrize("path", FILES, ids=NAMES)
 def test_snippet_passes_ruff_check(path, eval_example):
-    eval_example.set_config(target_version="py311", ruff_line_length=88)
+    eval_example.set_config(target_version="py311", ruff_line_length=79)
     eval_example.lint_ruff(CodeExample.create(path.read_text(encoding="utf-8"), path=path))
 
 

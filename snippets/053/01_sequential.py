@@ -2,7 +2,8 @@ import time
 
 
 def long_square(num):
-    time.sleep(1)  # stands for slow work that mostly waits: a network call, a disk read
+    # Stands for slow work that mostly waits: a network call, a disk read
+    time.sleep(1)
     return num**2
 
 

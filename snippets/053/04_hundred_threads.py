@@ -9,7 +9,8 @@ def long_square(num, results):
 
 results = {}
 threads = [
-    threading.Thread(target=long_square, args=(n, results)) for n in range(0, 100)
+    threading.Thread(target=long_square, args=(n, results))
+    for n in range(0, 100)
 ]
 
 start = time.perf_counter()

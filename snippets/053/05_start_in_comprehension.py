@@ -3,7 +3,8 @@ import time
 
 threads = [threading.Thread(target=time.sleep, args=(0.1,)) for _ in range(3)]
 
-# A list comprehension collects what each call returns, and start() returns None
+# A list comprehension collects what each call returns;
+# start() returns None
 started = [t.start() for t in threads]
 print(started)
 

@@ -8,7 +8,9 @@ def long_square(num, results):
 
 
 results = [None] * 10  # one slot per task, made before any thread starts
-threads = [threading.Thread(target=long_square, args=(n, results)) for n in range(10)]
+threads = [
+    threading.Thread(target=long_square, args=(n, results)) for n in range(10)
+]
 for t in threads:
     t.start()
 for t in threads:

@@ -9,7 +9,7 @@ def long_square(num):
 
 start = time.perf_counter()
 with ThreadPoolExecutor(max_workers=5) as pool:
-    # map() returns results in the order of its input, whichever thread ends first
+    # map() returns results in input order, whichever thread ends first
     results = list(pool.map(long_square, range(0, 5)))
 print(results)
 print(f"elapsed: {time.perf_counter() - start:.2f} s")

@@ -20,7 +20,9 @@ def sequential():
 
 
 def threaded():
-    threads = [threading.Thread(target=count_down, args=(N,)) for _ in range(TASKS)]
+    threads = [
+        threading.Thread(target=count_down, args=(N,)) for _ in range(TASKS)
+    ]
     for t in threads:
         t.start()
     for t in threads:
@@ -28,7 +30,7 @@ def threaded():
 
 
 def measure(work):
-    """Wall-clock seconds and CPU seconds (all threads of the process) of one call."""
+    """Wall-clock and CPU seconds (all threads of the process) of one call."""
     wall, cpu = time.perf_counter(), time.process_time()
     work()
     return time.perf_counter() - wall, time.process_time() - cpu
@@ -41,7 +43,8 @@ def medians(runs):
 
 count_down(N)  # warm-up: the first loop of a fresh process runs slower
 seq_runs, thr_runs = [], []
-for _ in range(3):  # alternate the two, then take medians: the machine is never quiet
+# Alternate the two, then take medians: the machine is never quiet
+for _ in range(3):
     seq_runs.append(measure(sequential))
     thr_runs.append(measure(threaded))
 seq_wall, seq_cpu = medians(seq_runs)

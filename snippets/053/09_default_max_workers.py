@@ -10,7 +10,8 @@ def long_square(num):
 
 
 start = time.perf_counter()
-with ThreadPoolExecutor() as pool:  # no max_workers: Python picks the pool size
+# No max_workers: Python picks the size of the pool
+with ThreadPoolExecutor() as pool:
     results = list(pool.map(long_square, range(12)))
 elapsed = time.perf_counter() - start
 
