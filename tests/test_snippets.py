@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 
 import pytest
@@ -44,3 +45,20 @@ def test_snippet_runs_as_its_pages_say(name, update_examples):
     run = run_snippet(SNIPPETS / name, ROOT, options.timeout or DEFAULT_TIMEOUT)
     assert options.succeeded(run), f"exit {run.returncode}:\n{run.output}"
     check_output(name, run.output, update=update_examples)
+
+
+PROCESS_APIS = ("multiprocessing", "multiprocess", "ProcessPoolExecutor", "os.fork")
+
+
+@pytest.mark.parametrize("path", FILES, ids=NAMES)
+def test_snippet_that_starts_processes_has_a_main_guard(path):
+    # Under spawn (Windows, macOS) and forkserver (Linux from 3.14) children import
+    # the main module again; without the guard they would start processes themselves.
+    source = path.read_text(encoding="utf-8")
+    if any(api in source for api in PROCESS_APIS):
+        guards = [
+            node
+            for node in ast.parse(source).body
+            if isinstance(node, ast.If) and ast.unparse(node.test) == "__name__ == '__main__'"
+        ]
+        assert guards, f"{path.name} starts processes but has no `if __name__ == '__main__':`"

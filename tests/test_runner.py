@@ -1,0 +1,26 @@
+"""The runner shows what a terminal would: both streams in order, child output, no paths."""
+
+from pathlib import Path
+
+from snippet_runner.process import run_snippet
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_streams_keep_their_order_and_child_output_is_kept():
+    run = run_snippet(FIXTURES / "snippets" / "mixed_streams.py", FIXTURES, timeout=30)
+    assert run.returncode == 0
+    assert run.output == "stdout 1\nstderr 2\nstdout 3\nchild process line\nstdout 4"
+
+
+def test_stdin_is_empty_and_secrets_stay_out(tmp_path, monkeypatch):
+    monkeypatch.setenv("DEPLOY_TOKEN", "s3cret")
+    script = tmp_path / "snippets" / "peek.py"
+    script.parent.mkdir()
+    script.write_text(
+        "import os, sys\nprint(repr(sys.stdin.read()))\nprint(os.environ.get('DEPLOY_TOKEN'))\n"
+        "print(__file__)\n",
+        encoding="utf-8",
+    )
+    run = run_snippet(script, tmp_path, timeout=30)
+    assert run.output.splitlines() == ["''", "None", "snippets/peek.py"]
