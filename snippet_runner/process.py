@@ -28,6 +28,19 @@ FIXED_ENV = {
     "COLUMNS": "80",
     "NO_COLOR": "1",
 }
+# Runs a snippet as __main__ after choosing the default start method (tests only)
+_WITH_START_METHOD = """\
+import multiprocessing, runpy, sys
+path, method = sys.argv[1:]
+multiprocessing.set_start_method(method)
+try:
+    import multiprocess
+    multiprocess.set_start_method(method)
+except ImportError:
+    pass
+sys.argv = [path]
+runpy.run_path(path, run_name="__main__")
+"""
 OUTPUT_LIMIT = 200_000  # bytes kept; the rest is dropped and the cut is marked
 EXIT_GRACE = 1.0  # seconds to wait for the terminal to close after the main process ends
 
@@ -43,17 +56,22 @@ class Run:
     truncated: bool = False
 
 
-def run_snippet(script: Path, root: Path, timeout: float) -> Run:
+def run_snippet(script: Path, root: Path, timeout: float, start_method: str | None = None) -> Run:
     """Run `script` (a file under `root`) with this interpreter, from `root`.
 
     The whole process group is killed when the run ends, and at `timeout` seconds.
+    `start_method` makes fork, spawn or forkserver the default for multiprocessing
+    (and multiprocess), as it is on another platform or Python version.
     """
     relative = script.resolve().relative_to(root.resolve())
+    command = [sys.executable, str(relative)]
+    if start_method is not None:
+        command = [sys.executable, "-c", _WITH_START_METHOD, str(relative), start_method]
     primary, secondary = pty.openpty()
     _make_raw(secondary)
     started = time.monotonic()
     proc = subprocess.Popen(
-        [sys.executable, str(relative)],
+        command,
         cwd=root,
         env=_environment(),
         stdin=subprocess.DEVNULL,
@@ -125,13 +143,17 @@ def _environment() -> dict[str, str]:
     return env
 
 
-def scrub_paths(text: str, root: Path) -> str:
-    """Replace the build machine's absolute paths with neutral ones."""
+def scrub_paths(text: str, root: Path, *, html: bool = False) -> str:
+    """Replace the build machine's absolute paths with neutral ones.
+
+    With `html`, `text` is markup and the neutral names are escaped.
+    """
+    python, venv = ("&lt;python&gt;", "&lt;venv&gt;") if html else ("<python>", "<venv>")
     replacements = {}
     for path, shown in (
         (Path.home(), "~"),
-        (Path(sys.base_prefix), "<python>"),
-        (Path(sys.prefix), "<venv>"),
+        (Path(sys.base_prefix), python),
+        (Path(sys.prefix), venv),
         (root, ""),
     ):
         for variant in {path, path.resolve()}:

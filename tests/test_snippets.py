@@ -50,15 +50,33 @@ def test_snippet_runs_as_its_pages_say(name, update_examples):
 PROCESS_APIS = ("multiprocessing", "multiprocess", "ProcessPoolExecutor", "os.fork")
 
 
+def starts_processes(path) -> bool:
+    return any(api in path.read_text(encoding="utf-8") for api in PROCESS_APIS)
+
+
 @pytest.mark.parametrize("path", FILES, ids=NAMES)
 def test_snippet_that_starts_processes_has_a_main_guard(path):
     # Under spawn (Windows, macOS) and forkserver (Linux from 3.14) children import
     # the main module again; without the guard they would start processes themselves.
     source = path.read_text(encoding="utf-8")
-    if any(api in source for api in PROCESS_APIS):
+    if starts_processes(path):
         guards = [
             node
             for node in ast.parse(source).body
             if isinstance(node, ast.If) and ast.unparse(node.test) == "__name__ == '__main__'"
         ]
         assert guards, f"{path.name} starts processes but has no `if __name__ == '__main__':`"
+
+
+PROCESS_SNIPPETS = [name for path, name in zip(FILES, NAMES, strict=True) if starts_processes(path)]
+
+
+@pytest.mark.parametrize("method", ["fork", "spawn", "forkserver"])
+@pytest.mark.parametrize("name", PROCESS_SNIPPETS)
+def test_process_snippet_works_under_every_start_method(name, method):
+    # What a reader gets on Linux up to 3.13 (fork), macOS and Windows (spawn), and
+    # Linux from 3.14 (forkserver).
+    options = fences_by_snippet()[name][0].options
+    run = run_snippet(SNIPPETS / name, ROOT, options.timeout or DEFAULT_TIMEOUT, method)
+    assert options.succeeded(run), f"exit {run.returncode}:\n{run.output}"
+    check_output(name, run.output)

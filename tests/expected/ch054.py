@@ -1,0 +1,130 @@
+"""Chapter 054, processes: what the page says about each varying output."""
+
+import re
+from ast import literal_eval
+from collections import Counter
+
+from tests.expected import invariant, number
+
+SQUARES_10 = [n**2 for n in range(10)]
+FINISHED = "Finished computing!"
+
+
+@invariant("054/01_two_processes.py")
+def children_print_squares_parent_dict_stays_empty(output: str) -> None:
+    lines = output.splitlines()
+    assert sorted(lines[:2]) == ["1", "4"], "1 and 4 on lines of their own, squares"
+    assert lines[2:] == ["{}"]
+
+
+@invariant("054/02_own_memory.py")
+def each_process_has_its_own_dict(output: str) -> None:
+    lines = re.findall(r"^(parent|child ) (\d+): results = (.*)$", output, re.M)
+    assert len(lines) == 4 == len(output.splitlines())
+    (first, parent_pid, before), *children, (last, parent_pid2, after) = lines
+    assert (first, last, before, after) == ("parent", "parent", "{}", "{}")
+    assert parent_pid == parent_pid2
+    assert sorted(literal_eval(d) for _, _, d in children) == [{1: 1}, {2: 4}]
+    pids = {pid for _, pid, _ in children}
+    assert len(pids) == 2 and parent_pid not in pids, "three different processes"
+
+
+@invariant("054/03_ten_processes.py")
+def ten_processes_print_every_line_in_some_order(output: str) -> None:
+    lines = output.splitlines()
+    assert lines[-1] == repr([None] * 10), "the comprehension's list of None"
+    body = Counter(lines[:-1])
+    assert body.pop(FINISHED) == 10
+    assert sorted(int(line) for line in body.elements()) == SQUARES_10
+
+
+@invariant("054/04_threads_print.py")
+def threads_share_stdout_so_pieces_can_mix(output: str) -> None:
+    assert output.endswith("\n{}\n"), "the function prints; it stores nothing"
+    text = output[: -len("{}\n")]
+    assert text.count(FINISHED) == 10
+    digits = re.sub(r"\s", "", text.replace(FINISHED, ""))
+    assert sorted(digits) == sorted("".join(map(str, SQUARES_10)))
+
+
+@invariant("054/05_lock.py")
+def the_lock_keeps_each_pair_together(output: str) -> None:
+    lines = output.splitlines()
+    assert len(lines) == 20
+    pairs = [(lines[i], lines[i + 1]) for i in range(0, 20, 2)]
+    for square, finished in pairs:
+        root = round(int(square) ** 0.5)
+        assert finished == f"Finished computing {root}!", (square, finished)
+    assert sorted(int(square) for square, _ in pairs) == SQUARES_10
+
+
+@invariant("054/06_pool_map.py")
+def pool_map_returns_results_in_order(output: str) -> None:
+    lines = output.splitlines()
+    assert lines[0] == str(SQUARES_10)
+    assert 1 <= number(r"^worker processes used: (\d+)$", output) <= 5
+    assert 1.95 <= number(r"^elapsed: ([\d.]+) s$", output) < 4, "10 tasks, 5 at a time"
+
+
+@invariant("054/07_process_pool_executor.py")
+def executor_map_returns_results_in_order(output: str) -> None:
+    lines = output.splitlines()
+    assert lines[0] == str(SQUARES_10)
+    assert 1.95 <= number(r"^elapsed: ([\d.]+) s$", output) < 4
+
+
+@invariant("054/08_cpu_bound.py")
+def processes_speed_up_cpu_work_threads_do_not(output: str) -> None:
+    cpus = number(r"^CPUs: (\d+)$", output)
+    threads = number(r"^4 threads: [\d.]+ s, speed-up ([\d.]+)x$", output)
+    processes = number(r"^4 processes: [\d.]+ s, speed-up ([\d.]+)x$", output)
+    assert number(r"^sequential: ([\d.]+) s$", output) > 0.1
+    assert threads < 1.4, "threads share one GIL"
+    if cpus >= 2:
+        assert processes > 1.15 and processes > threads, "each process has its own GIL"
+
+
+@invariant("054/09_queue.py")
+def queue_delivers_every_result(output: str) -> None:
+    arrivals = literal_eval(number_free(output, "in order of arrival: "))
+    assert sorted(arrivals) == [(n, n**2) for n in range(5)]
+    assert literal_eval(number_free(output, "as a dict: ")) == {n: n**2 for n in range(5)}
+
+
+@invariant("054/10_manager_dict.py")
+def manager_dict_collects_both_results(output: str) -> None:
+    name, _, rest = output.strip().partition(" ")
+    assert name == "DictProxy"
+    assert literal_eval(rest) == {1: 1, 2: 4}
+
+
+@invariant("054/11_start_methods.py")
+def only_fork_children_see_changes_made_in_main(output: str) -> None:
+    lines = output.splitlines()
+    assert re.fullmatch(r"Python 3\.\d+ on \w+", lines[0])
+    default = re.fullmatch(r"default start method: (\w+)", lines[1])[1]
+    seen = dict(re.findall(r"^ *(\w+): the child sees SETTING = '(.*)'$", output, re.M))
+    assert default in seen and len(seen) == len(lines) - 2
+    for method, value in seen.items():
+        expected = "changed in __main__ before start()" if method == "fork" else "set at import"
+        assert value == expected, method
+
+
+@invariant("054/12_spawn_pickles_the_target.py")
+def spawn_and_forkserver_must_pickle_the_target(output: str) -> None:
+    rows = re.findall(r"^ *(\w+), +(\S+): (.*)$", output, re.M)
+    assert rows and {name for _, name, _ in rows} == {"square", "<lambda>"}
+    for method, name, outcome in rows:
+        if name == "square" or method == "fork":
+            assert outcome == "ran, exit code 0", (method, name, outcome)
+        else:
+            assert re.match(r"(\w+\.)?(PicklingError|AttributeError): ", outcome), outcome
+    ran = sum(outcome.startswith("ran") for _, _, outcome in rows)
+    assert output.count("9\n") == ran, "every process that ran printed 3 squared"
+
+
+def number_free(output: str, prefix: str) -> str:
+    """The rest of the line that starts with `prefix`."""
+    match = re.search(rf"^{re.escape(prefix)}(.*)$", output, re.M)
+    assert match, f"no line starts with {prefix!r}"
+    return match[1]
