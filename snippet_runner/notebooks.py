@@ -25,6 +25,8 @@ from snippet_runner.process import scrub_paths
 log = get_plugin_logger("notebooks")
 CONFIG_DIR = Path(__file__).parent / "jupyter_config"
 EXPECTED_ERROR_TAG = "raises-exception"
+# How IPython shows an exception that a cell raised (not merely text on stderr)
+IPYTHON_TRACEBACK = re.compile(r"-{20,}\s+\w+\s+Traceback \(most recent call last\)")
 
 
 def _is_notebook(file) -> bool:
@@ -52,8 +54,10 @@ class NotebooksPlugin(BasePlugin):
         if not _is_notebook(page.file):
             return html
         soup = BeautifulSoup(html, "html.parser")
-        for number, cell in enumerate(soup.select(f".celltag_{EXPECTED_ERROR_TAG}"), 1):
-            if not cell.select('[data-mime-type="application/vnd.jupyter.stderr"]'):
+        # Only the divs with an id: mkdocs-jupyter's template wraps each code cell twice
+        for number, cell in enumerate(soup.select('div.jp-Cell[id^="cell-id="]'), 1):
+            expects_error = f"celltag_{EXPECTED_ERROR_TAG}" in cell.get("class", [])
+            if expects_error and not IPYTHON_TRACEBACK.search(cell.get_text()):
                 log.error(
                     "%s: cell %d is tagged %s but raised no error",
                     Path(config.docs_dir, page.file.src_uri).relative_to(self.root),

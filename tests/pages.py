@@ -13,7 +13,10 @@ DOCS = ROOT / "docs"
 SNIPPETS = ROOT / "snippets"
 LANGUAGES = ("ru", "en")
 
-_FENCE = re.compile(r"^```snippet(?P<header>[^\n]*)\n(?P<body>.*?)\n```$", re.M | re.S)
+_FENCE = re.compile(
+    r"^(?P<indent>[ \t]*)```snippet(?P<header>[^\n]*)\n(?P<body>.*?)\n(?P=indent)```$",
+    re.M | re.S,
+)
 _OPTION = re.compile(r'(\w+)="([^"]*)"')
 
 

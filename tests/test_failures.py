@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
@@ -95,3 +96,56 @@ def test_timeout_kills_the_snippet_and_its_children(tmp_path):
     assert "child started" in result.stderr  # what it printed before the kill
     assert elapsed < 60
     assert processes_running(marker) == []
+
+
+def notebook_site(tmp_path: Path, source: str, tags: list[str]) -> Path:
+    """A site whose one page is a notebook with one code cell."""
+    notebook = {
+        "cells": [
+            {"cell_type": "markdown", "id": "title", "metadata": {}, "source": "# Notebook"},
+            {
+                "cell_type": "code",
+                "execution_count": None,
+                "id": "only",
+                "metadata": {"tags": tags},
+                "outputs": [],
+                "source": source,
+            },
+        ],
+        "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3"}},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "nb.ipynb").write_text(json.dumps(notebook), encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        "site_name: fixture\n"
+        "plugins:\n"
+        "  - mkdocs-jupyter:\n"
+        '      include: ["*.ipynb"]\n      execute: true\n      allow_errors: false\n'
+        "      cache: false\n"
+        "  - notebooks\n",
+        encoding="utf-8",
+    )
+    return config
+
+
+def test_notebook_cell_that_stops_raising_fails_the_build(tmp_path):
+    config = notebook_site(tmp_path, 'print("no error after all")', ["raises-exception"])
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode != 0
+    assert "docs/nb.ipynb: cell 2 is tagged raises-exception but raised no error" in (result.stderr)
+
+
+def test_notebook_cell_that_raises_as_declared_builds(tmp_path):
+    config = notebook_site(tmp_path, "1 / 0", ["raises-exception"])
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "ZeroDivisionError" in (tmp_path / "site" / "nb" / "index.html").read_text()
+
+
+def test_unexpected_notebook_cell_error_fails_the_build(tmp_path):
+    result = mkdocs_build(notebook_site(tmp_path, "1 / 0", []), tmp_path / "site")
+    assert result.returncode != 0
+    assert "ZeroDivisionError" in result.stderr

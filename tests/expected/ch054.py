@@ -73,7 +73,7 @@ def executor_map_returns_results_in_order(output: str) -> None:
     assert 1.95 <= number(r"^elapsed: ([\d.]+) s$", output) < 4
 
 
-@invariant("054/08_cpu_bound.py")
+@invariant("054/10_cpu_bound.py")
 def processes_speed_up_cpu_work_threads_do_not(output: str) -> None:
     cpus = number(r"^CPUs: (\d+)$", output)
     threads = number(r"^4 threads: [\d.]+ s, speed-up ([\d.]+)x$", output)
@@ -84,14 +84,14 @@ def processes_speed_up_cpu_work_threads_do_not(output: str) -> None:
         assert processes > 1.15 and processes > threads, "each process has its own GIL"
 
 
-@invariant("054/09_queue.py")
+@invariant("054/08_queue.py")
 def queue_delivers_every_result(output: str) -> None:
     arrivals = literal_eval(number_free(output, "in order of arrival: "))
     assert sorted(arrivals) == [(n, n**2) for n in range(5)]
     assert literal_eval(number_free(output, "as a dict: ")) == {n: n**2 for n in range(5)}
 
 
-@invariant("054/10_manager_dict.py")
+@invariant("054/09_manager_dict.py")
 def manager_dict_collects_both_results(output: str) -> None:
     name, _, rest = output.strip().partition(" ")
     assert name == "DictProxy"
