@@ -24,7 +24,7 @@ def each_process_has_its_own_dict(output: str) -> None:
     (first, parent_pid, before), *children, (last, parent_pid2, after) = lines
     assert (first, last, before, after) == ("parent", "parent", "{}", "{}")
     assert parent_pid == parent_pid2
-    assert sorted(literal_eval(d) for _, _, d in children) == [{1: 1}, {2: 4}]
+    assert sorted((literal_eval(d) for _, _, d in children), key=str) == [{1: 1}, {2: 4}]
     pids = {pid for _, pid, _ in children}
     assert len(pids) == 2 and parent_pid not in pids, "three different processes"
 
