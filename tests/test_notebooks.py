@@ -41,7 +41,10 @@ def test_notebook_is_committed_without_outputs(language):
 
 def shown_cells(language: str, site) -> list[str]:
     soup = html_for(DOCS / language / NAME, site)
-    return [cell.get_text() for cell in soup.select(CODE_CELLS)]
+    return [
+        "".join(output.get_text() for output in cell.select(".jp-OutputArea-output"))
+        for cell in soup.select(CODE_CELLS)
+    ]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
