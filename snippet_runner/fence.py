@@ -13,19 +13,19 @@ runs of it under the source. Options are checked before anything runs.
 from __future__ import annotations
 
 import itertools
-import logging
 import signal
 from pathlib import Path
 from typing import Any
 
 from markdown_exec import base_format
+from mkdocs.plugins import get_plugin_logger
 
 from snippet_runner.options import FenceOptions, OptionError
 from snippet_runner.process import Run
 from snippet_runner.render import error_html, outputs_html
 from snippet_runner.store import RunStore
 
-log = logging.getLogger("mkdocs.plugins.snippets")
+log = get_plugin_logger("snippets")
 TAIL_LINES = 15
 
 
@@ -58,9 +58,7 @@ class SnippetFence:
         try:
             if "error" in options:
                 raise OptionError(options["error"])
-            script = self._resolve(name)
-            code = script.read_text(encoding="utf-8")
-            _check_python(code, name)
+            script, code = load_snippet(self.snippets_dir, name)
         except OptionError as error:
             return self._fail(name, str(error))
         fence: FenceOptions = options["parsed"]
@@ -81,16 +79,6 @@ class SnippetFence:
             update_toc=False,
         )
 
-    def _resolve(self, name: str) -> Path:
-        if not name or "\n" in name or not name.endswith(".py"):
-            raise OptionError(f"the block must hold one path to a .py file, got {name!r}")
-        script = (self.snippets_dir / name).resolve()
-        if not script.is_relative_to(self.snippets_dir.resolve()):
-            raise OptionError(f"{name!r} is outside {self.snippets_dir.name}/")
-        if not script.is_file():
-            raise OptionError(f"no such snippet file: {self.snippets_dir.name}/{name}")
-        return script
-
     def _fail(self, name: str, detail: str) -> str:
         message = f"{self.page}: snippets/{name}: {detail}"
         log.error(message)
@@ -98,22 +86,37 @@ class SnippetFence:
         return error_html(f"snippets/{name}", detail, self.language)
 
 
-def _check_python(code: str, name: str) -> None:
+def load_snippet(snippets_dir: Path, name: str) -> tuple[Path, str]:
+    """The file a fence names and its source, or OptionError saying what is wrong."""
+    if not name or "\n" in name or not name.endswith(".py"):
+        raise OptionError(f"the block must hold one path to a .py file, got {name!r}")
+    script = (snippets_dir / name).resolve()
+    if not script.is_relative_to(snippets_dir.resolve()):
+        raise OptionError(f"{name!r} is outside {snippets_dir.name}/")
+    if not script.is_file():
+        raise OptionError(f"no such snippet file: {snippets_dir.name}/{name}")
+    try:
+        code = script.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise OptionError(f"{snippets_dir.name}/{name} is not UTF-8 text: {error}") from None
     if not code.strip():
-        raise OptionError(f"snippets/{name} is empty")
+        raise OptionError(f"{snippets_dir.name}/{name} is empty")
     try:
         compile(code, name, "exec")
     except SyntaxError as error:
-        raise OptionError(f"snippets/{name} is not valid Python: {error}") from None
+        raise OptionError(f"{snippets_dir.name}/{name} is not valid Python: {error}") from None
+    return script, code
 
 
 def _failure(run: Run, fence: FenceOptions, timeout: float) -> str:
     if run.timed_out:
-        what = f"timed out after {timeout:g} s; its process group was killed"
+        what = f"timed out after {timeout:g} s; it and every process it started were killed"
     elif run.returncode is not None and run.returncode < 0:
         what = f"was killed by signal {signal.Signals(-run.returncode).name}"
     else:
         what = f"exited with code {run.returncode}"
+    if run.leftovers and not run.timed_out:
+        what += f", leaving {run.leftovers} process(es) running (killed)"
     if fence.expect is not None:
         what = f"was expected to fail with {fence.expect}, but {what}"
     tail = "\n".join(run.output.rstrip().splitlines()[-TAIL_LINES:])

@@ -69,6 +69,8 @@ class FenceOptions:
         )
 
     def succeeded(self, run: Run) -> bool:
+        if run.leftovers:  # a snippet is done when all of its processes are
+            return False
         if self.expect is not None:
             return self.expect.met_by(run)
         return not run.timed_out and run.returncode == 0

@@ -8,10 +8,14 @@ from markdown_exec import markdown_config
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
-from snippet_runner.fence import SnippetFence
+from snippet_runner.fence import SnippetFence, load_snippet
+from snippet_runner.fences import find_fences
+from snippet_runner.options import OptionError
 from snippet_runner.store import RunStore
+
+log = get_plugin_logger("snippets")
 
 
 class SnippetsConfig(Config):
@@ -60,6 +64,28 @@ class SnippetsPlugin(BasePlugin[SnippetsConfig]):
 
     def on_pre_build(self, *, config) -> None:
         self._depth += 1
+
+    def on_files(self, files, *, config):
+        """Check every fence of every page before anything runs."""
+        if self._depth != 1 or self.fence is None:
+            return files
+        problems = []
+        for file in files.documentation_pages():
+            if not file.src_uri.endswith(".md"):
+                continue
+            page = (self.docs_dir / file.src_uri).as_posix()
+            for fence in find_fences(Path(file.abs_src_path).read_text(encoding="utf-8")):
+                try:
+                    if fence.error:
+                        raise OptionError(fence.error)
+                    load_snippet(self.fence.snippets_dir, fence.snippet)
+                except OptionError as error:
+                    problems.append(f"{page}:{fence.line}: {error}")
+        for problem in problems:
+            log.error(problem)
+        if problems and self.command != "serve":
+            raise PluginError(f"snippets: {len(problems)} broken snippet block(s) (see above)")
+        return files
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
         assert self.fence is not None

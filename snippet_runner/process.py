@@ -2,7 +2,9 @@
 
 The snippet gets a pseudo-terminal for stdout and stderr: Python line-buffers a
 terminal, so lines from threads and child processes interleave exactly as a reader
-would see them, and both streams keep the order they were written in.
+would see them, and both streams keep the order they were written in. It runs in a
+throwaway copy of the snippets folder, with empty stdin and a short list of
+environment variables, and every process it started is killed when it ends.
 """
 
 from __future__ import annotations
@@ -11,16 +13,21 @@ import contextlib
 import os
 import pty
 import select
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import termios
 import time
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from snippet_runner.terminal import terminal_text
+
 # Only these variables reach a snippet: the build's secrets stay out of the pages.
-PASSED_ENV = ("PATH", "HOME", "LANG", "LC_ALL", "LC_CTYPE", "TMPDIR", "SYSTEMROOT")
+PASSED_ENV = ("PATH", "HOME", "LANG", "LC_ALL", "LC_CTYPE", "SYSTEMROOT")
 FIXED_ENV = {
     "PYTHONIOENCODING": "utf-8",
     "PYTHONDONTWRITEBYTECODE": "1",
@@ -28,6 +35,8 @@ FIXED_ENV = {
     "COLUMNS": "80",
     "NO_COLOR": "1",
 }
+# Inherited by every descendant, even one that leaves the process group
+RUN_MARKER = "SNIPPET_RUN_ID"
 # Runs a snippet as __main__ after choosing the default start method (tests only)
 _WITH_START_METHOD = """\
 import multiprocessing, runpy, sys
@@ -42,7 +51,6 @@ sys.argv = [path]
 runpy.run_path(path, run_name="__main__")
 """
 OUTPUT_LIMIT = 200_000  # bytes kept; the rest is dropped and the cut is marked
-EXIT_GRACE = 1.0  # seconds to wait for the terminal to close after the main process ends
 
 
 @dataclass(frozen=True)
@@ -54,74 +62,85 @@ class Run:
     duration: float
     timed_out: bool = False
     truncated: bool = False
+    leftovers: int = 0  # processes still running after it ended, then killed
 
 
 def run_snippet(script: Path, root: Path, timeout: float, start_method: str | None = None) -> Run:
-    """Run `script` (a file under `root`) with this interpreter, from `root`.
+    """Run `script` (a file in a folder of `root`) as `python <folder>/<file>`.
 
-    The whole process group is killed when the run ends, and at `timeout` seconds.
+    It runs from a temporary copy of that folder, so it can't change the repository.
+    Every process it started is killed when it ends, and at `timeout` seconds.
     `start_method` makes fork, spawn or forkserver the default for multiprocessing
     (and multiprocess), as it is on another platform or Python version.
     """
     relative = script.resolve().relative_to(root.resolve())
-    command = [sys.executable, str(relative)]
-    if start_method is not None:
-        command = [sys.executable, "-c", _WITH_START_METHOD, str(relative), start_method]
+    with tempfile.TemporaryDirectory(prefix="snippet-") as workdir:
+        work = Path(workdir)
+        shutil.copytree(root / relative.parts[0], work / relative.parts[0])
+        command = [sys.executable, str(relative)]
+        if start_method is not None:
+            command = [sys.executable, "-c", _WITH_START_METHOD, str(relative), start_method]
+        marker = uuid.uuid4().hex
+        raw, returncode, duration, timed_out, truncated, leftovers = _execute(
+            command, work, timeout, marker
+        )
+        text = terminal_text(raw.decode("utf-8", errors="replace"))
+        output = scrub_paths(scrub_paths(text, work), root)
+    return Run(output, returncode, duration, timed_out, truncated, leftovers)
+
+
+def _execute(command: list[str], cwd: Path, timeout: float, marker: str):
     primary, secondary = pty.openpty()
     _make_raw(secondary)
     started = time.monotonic()
     proc = subprocess.Popen(
         command,
-        cwd=root,
-        env=_environment(),
+        cwd=cwd,
+        env={**_environment(), RUN_MARKER: marker},
         stdin=subprocess.DEVNULL,
         stdout=secondary,
         stderr=secondary,
-        start_new_session=True,  # its own process group, so one kill reaches every child
+        start_new_session=True,  # its own process group: one kill reaches its children
     )
     os.close(secondary)
+    timed_out = True
     try:
-        raw, timed_out, truncated = _collect(proc, primary, started + timeout)
+        raw, truncated = _collect(primary, started + timeout)
+        with contextlib.suppress(subprocess.TimeoutExpired):  # it may outlive its output
+            proc.wait(timeout=max(0.0, started + timeout - time.monotonic()))
+            timed_out = False
     finally:
+        leftovers = 0
+        if not timed_out:  # a helper process may take a moment to notice its parent left
+            _wait_until_gone(marker, min(1.0, max(0.0, started + timeout - time.monotonic())))
+            leftovers = len(_marked(marker))
         _kill_group(proc.pid)
+        _kill_marked(marker)
         proc.wait()
         os.close(primary)
     duration = time.monotonic() - started
-    return Run(
-        output=scrub_paths(raw.decode("utf-8", errors="replace"), root),
-        returncode=None if timed_out else proc.returncode,
-        duration=duration,
-        timed_out=timed_out,
-        truncated=truncated,
-    )
+    returncode = None if timed_out else proc.returncode
+    return raw, returncode, duration, timed_out, truncated, leftovers
 
 
-def _collect(proc: subprocess.Popen, fd: int, deadline: float) -> tuple[bytes, bool, bool]:
+def _collect(fd: int, deadline: float) -> tuple[bytes, bool]:
+    """Read until every process holding the terminal has closed it, or the deadline."""
     chunks: list[bytes] = []
     size = 0
-    truncated = False
-    while True:
-        now = time.monotonic()
-        if proc.poll() is not None:
-            deadline = min(deadline, now + EXIT_GRACE)
-        elif now >= deadline:
-            return b"".join(chunks), True, truncated
-        if now >= deadline:
-            break
-        ready, _, _ = select.select([fd], [], [], min(deadline - now, 0.1))
+    while (remaining := deadline - time.monotonic()) > 0:
+        ready, _, _ = select.select([fd], [], [], min(remaining, 0.1))
         if not ready:
             continue
         try:
             data = os.read(fd, 65536)
-        except OSError:  # EIO: every process holding the terminal has closed it
+        except OSError:  # EIO: the last writer has closed the terminal
             break
         if not data:
             break
         if size < OUTPUT_LIMIT:
             chunks.append(data[: OUTPUT_LIMIT - size])
-        truncated = truncated or size + len(data) > OUTPUT_LIMIT
         size += len(data)
-    return b"".join(chunks), False, truncated
+    return b"".join(chunks), size > OUTPUT_LIMIT
 
 
 def _make_raw(fd: int) -> None:
@@ -135,6 +154,40 @@ def _make_raw(fd: int) -> None:
 def _kill_group(pgid: int) -> None:
     with contextlib.suppress(ProcessLookupError, PermissionError):  # already gone
         os.killpg(pgid, signal.SIGKILL)
+
+
+def _wait_until_gone(marker: str, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while _marked(marker) and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
+def _kill_marked(marker: str) -> None:
+    """Kill the processes that carry the run's marker, including any that left the group."""
+    killed: set[int] = set()
+    for _ in range(5):  # a process may fork while its siblings are being killed
+        found = [pid for pid in _marked(marker) if pid not in killed]
+        if not found:
+            break
+        for pid in found:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.kill(pid, signal.SIGKILL)
+            killed.add(pid)
+        time.sleep(0.05)
+
+
+def _marked(marker: str) -> list[int]:
+    needle = f"{RUN_MARKER}={marker}".encode()
+    pids = []
+    for entry in Path("/proc").glob("[0-9]*"):  # Linux; elsewhere the group kill remains
+        try:
+            if needle in (entry / "environ").read_bytes().split(b"\0"):
+                state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
+                if state != "Z":  # zombies are already dead
+                    pids.append(int(entry.name))
+        except (OSError, IndexError):
+            continue
+    return pids
 
 
 def _environment() -> dict[str, str]:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import logging
 from pathlib import Path
+
+from mkdocs.plugins import get_plugin_logger
 
 from snippet_runner.process import Run, run_snippet
 
-log = logging.getLogger("mkdocs.plugins.snippets")
+log = get_plugin_logger("snippets")
 
 
 class RunStore:

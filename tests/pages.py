@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from snippet_runner.fences import find_fences
 from snippet_runner.options import FenceOptions
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 SNIPPETS = ROOT / "snippets"
 LANGUAGES = ("ru", "en")
-
-_FENCE = re.compile(
-    r"^(?P<indent>[ \t]*)```snippet(?P<header>[^\n]*)\n(?P<body>.*?)\n(?P=indent)```$",
-    re.M | re.S,
-)
-_OPTION = re.compile(r'(\w+)="([^"]*)"')
 
 
 @dataclass(frozen=True)
@@ -29,16 +23,9 @@ class Fence:
 
 
 def fences(page: Path) -> list[Fence]:
-    text = page.read_text(encoding="utf-8")
-    return [
-        Fence(
-            page=page,
-            snippet=match["body"].strip(),
-            options=FenceOptions.parse(dict(_OPTION.findall(match["header"]))),
-            header=match["header"].strip(),
-        )
-        for match in _FENCE.finditer(text)
-    ]
+    found = find_fences(page.read_text(encoding="utf-8"))
+    assert not [f.error for f in found if f.error], page
+    return [Fence(page, f.snippet, f.options, f.header) for f in found]
 
 
 def pages(language: str) -> list[Path]:

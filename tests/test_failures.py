@@ -69,9 +69,9 @@ def test_output_is_escaped_and_declared_failures_are_shown(tmp_path):
         ("exits_3.py", "", "exited with code 3"),
         ("prints_ok.py", 'expect="ValueError"', "was expected to fail with ValueError"),
         ("raises.py", 'expect="exit 2"', "was expected to fail with exit 2"),
-        ("prints_ok.py", 'timeout="soon"', "timeout='soon'"),
-        ("prints_ok.py", 'colour="red"', "unknown option(s): colour"),
-        ("missing.py", "", "no such snippet file"),
+        ("killed_by_signal.py", "", "was killed by signal SIGKILL"),
+        ("hard_exit.py", "", "exited with code 1"),
+        ("daemon_grandchild.py", "", "leaving 1 process(es) running (killed)"),
     ],
 )
 def test_build_fails_naming_page_and_snippet(tmp_path, snippet, header, message):
@@ -81,6 +81,28 @@ def test_build_fails_naming_page_and_snippet(tmp_path, snippet, header, message)
     assert message in result.stderr
     if snippet == "raises.py":
         assert "ZeroDivisionError: division by zero" in result.stderr  # the traceback's end
+
+
+@pytest.mark.parametrize(
+    ("snippet", "header", "message"),
+    [
+        ("prints_ok.py", 'timeout="soon"', "timeout='soon': expected seconds"),
+        ("prints_ok.py", 'timeout="0"', "timeout='0': expected seconds"),
+        ("prints_ok.py", 'runs="9"', "runs='9': expected a whole number from 1 to 5"),
+        ("prints_ok.py", 'colour="red"', "unknown option(s): colour"),
+        ("prints_ok.py", 'expect="exit three"', "expect='exit three': use 'exit N'"),
+        ("missing.py", "", "no such snippet file: snippets/missing.py"),
+        ("empty.py", "", "snippets/empty.py is empty"),
+        ("not_python.py", "", "snippets/not_python.py is not valid Python"),
+        ("../raises.py", "", "'../raises.py' is outside snippets/"),
+    ],
+)
+def test_broken_block_stops_the_build_before_anything_runs(tmp_path, snippet, header, message):
+    page = fence("prints_ok.py") + "\nSome text.\n\n" + fence(snippet, header)
+    result = mkdocs_build(fixture_site(tmp_path, page), tmp_path / "site")
+    assert result.returncode != 0
+    assert f"docs/index.md:11: {message}" in result.stderr  # the page and the fence's line
+    assert "ran snippets/" not in result.stderr, "nothing ran"
 
 
 def test_timeout_kills_the_snippet_and_its_children(tmp_path):
