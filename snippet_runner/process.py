@@ -105,10 +105,10 @@ def _execute(command: list[str], cwd: Path, timeout: float, marker: str):
     os.close(secondary)
     timed_out = True
     try:
-        raw, truncated = _collect(primary, started + timeout)
+        raw, truncated, closed = _collect(primary, started + timeout)
         with contextlib.suppress(subprocess.TimeoutExpired):  # it may outlive its output
             proc.wait(timeout=max(0.0, started + timeout - time.monotonic()))
-            timed_out = False
+            timed_out = not closed  # else something it started still held the terminal
     finally:
         leftovers = 0
         if not timed_out:  # a helper process may take a moment to notice its parent left
@@ -123,8 +123,12 @@ def _execute(command: list[str], cwd: Path, timeout: float, marker: str):
     return raw, returncode, duration, timed_out, truncated, leftovers
 
 
-def _collect(fd: int, deadline: float) -> tuple[bytes, bool]:
-    """Read until every process holding the terminal has closed it, or the deadline."""
+def _collect(fd: int, deadline: float) -> tuple[bytes, bool, bool]:
+    """Read until every process holding the terminal has closed it, or the deadline.
+
+    Returns the bytes kept, whether some were dropped, and whether the terminal closed.
+    """
+    closed = False
     chunks: list[bytes] = []
     size = 0
     while (remaining := deadline - time.monotonic()) > 0:
@@ -134,13 +138,14 @@ def _collect(fd: int, deadline: float) -> tuple[bytes, bool]:
         try:
             data = os.read(fd, 65536)
         except OSError:  # EIO: the last writer has closed the terminal
-            break
+            data = b""
         if not data:
+            closed = True
             break
         if size < OUTPUT_LIMIT:
             chunks.append(data[: OUTPUT_LIMIT - size])
         size += len(data)
-    return b"".join(chunks), size > OUTPUT_LIMIT
+    return b"".join(chunks), size > OUTPUT_LIMIT, closed
 
 
 def _make_raw(fd: int) -> None:

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import re
+import socket
+import subprocess
+import sys
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -13,15 +20,17 @@ from tests.conftest import mkdocs_build
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-def fixture_site(tmp_path: Path, page: str) -> Path:
+def fixture_site(tmp_path: Path, page: str, snippets_dir: Path | None = None) -> Path:
     """A one-page site whose snippets come from tests/fixtures/snippets."""
+    snippets_dir = snippets_dir or FIXTURES / "snippets"
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "index.md").write_text(page, encoding="utf-8")
     config = tmp_path / "mkdocs.yml"
     config.write_text(
         "site_name: fixture\n"
+        f"watch: [{snippets_dir}]\n"
         "plugins:\n"
-        f"  - snippets:\n      snippets_dir: {FIXTURES / 'snippets'}\n      timeout: 20\n"
+        f"  - snippets:\n      snippets_dir: {snippets_dir}\n      timeout: 20\n"
         "markdown_extensions:\n  - pymdownx.superfences\n",
         encoding="utf-8",
     )
@@ -171,3 +180,122 @@ def test_unexpected_notebook_cell_error_fails_the_build(tmp_path):
     result = mkdocs_build(notebook_site(tmp_path, "1 / 0", []), tmp_path / "site")
     assert result.returncode != 0
     assert "ZeroDivisionError" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("snippet", "marker"),
+    [
+        ("sleeps_forever.py", "going to sleep"),
+        ("ignores_sigterm.py", "child ignores SIGTERM"),
+        ("double_fork.py", "parent done"),
+        ("thread_left_running.py", "main thread done"),
+    ],
+)
+def test_runaway_snippet_is_killed_at_its_timeout(tmp_path, snippet, marker):
+    started = time.monotonic()
+    result = mkdocs_build(fixture_site(tmp_path, fence(snippet, 'timeout="2"')), tmp_path / "s")
+    assert time.monotonic() - started < 30
+    assert result.returncode != 0
+    assert f"docs/index.md: snippets/{snippet}: timed out after 2 s" in result.stderr
+    assert marker in result.stderr
+    assert processes_running(snippet) == []
+
+
+def test_huge_output_is_cut_and_marked(tmp_path):
+    started = time.monotonic()
+    result = mkdocs_build(fixture_site(tmp_path, fence("prints_a_lot.py")), tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert time.monotonic() - started < 30
+    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    output = html.split('class="snippet-output"', 1)[1]
+    assert "Output cut after 200,000 bytes." in output
+    assert 200_000 < len(html) < 400_000
+    assert "the end" not in output
+
+
+def test_hostile_text_is_shown_as_text(tmp_path):
+    result = mkdocs_build(fixture_site(tmp_path, fence("prints_hostile_text.py")), tmp_path / "s")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "s" / "index.html").read_text(encoding="utf-8")
+    code = html.split('class="snippet-output"', 1)[1].split("</code>", 1)[0]
+    text = code.split("<code>", 1)[1]
+    assert text.splitlines() == [
+        "bad utf-8: \ufffd\ufffd end",
+        "red and plain",
+        "progress 100%",
+        "nul:\u2400 bell:\u2407 end",
+        "&lt;script&gt;alert(1)&lt;/script&gt; &lt;/code&gt;&lt;/pre&gt; **not bold** [link](x)",
+    ]
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f]", html)
+
+
+def tree_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(folder).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def test_snippet_cannot_change_the_repository(tmp_path):
+    before = tree_digest(FIXTURES)
+    result = mkdocs_build(fixture_site(tmp_path, fence("writes_files.py")), tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "wrote and deleted files in" in (tmp_path / "site" / "index.html").read_text()
+    assert tree_digest(FIXTURES) == before
+    assert not (tmp_path / "written.txt").exists()
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for(url: str, text: str, seconds: float) -> str:
+    deadline = time.monotonic() + seconds
+    page = ""
+    while time.monotonic() < deadline:
+        page = fetch(url)
+        if text in page:
+            return page
+        time.sleep(0.5)
+    raise AssertionError(f"{text!r} never appeared at {url}; last page:\n{page[-2000:]}")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_serve_shows_a_broken_snippet_and_recovers_when_it_is_fixed(tmp_path):
+    snippets = tmp_path / "snippets"
+    snippets.mkdir()
+    snippet = snippets / "flaky.py"
+    snippet.write_text('print("about to fail")\nraise SystemExit(2)\n', encoding="utf-8")
+    config = fixture_site(tmp_path, fence("flaky.py"), snippets_dir=snippets)
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+        cwd=tmp_path,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        page = wait_for(url, "This snippet failed while the site was built", 60)
+        assert "exited with code 2" in page and "about to fail" in page
+        snippet.write_text('print("all good now")\n', encoding="utf-8")
+        page = wait_for(url, "<code>all good now", 60)  # the output, not the source
+        assert "This snippet failed" not in page
+        assert server.poll() is None, "the server kept running"
+    finally:
+        server.terminate()
+        _, log = server.communicate(timeout=30)
+    assert "docs/index.md: snippets/flaky.py: exited with code 2" in log

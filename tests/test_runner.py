@@ -24,3 +24,12 @@ def test_stdin_is_empty_and_secrets_stay_out(tmp_path, monkeypatch):
     )
     run = run_snippet(script, tmp_path, timeout=30)
     assert run.output.splitlines() == ["''", "None", "snippets/peek.py"]
+
+
+def test_reading_stdin_gets_end_of_file_at_once(tmp_path):
+    script = tmp_path / "snippets" / "asks.py"
+    script.parent.mkdir()
+    script.write_text("name = input('name? ')\n", encoding="utf-8")
+    run = run_snippet(script, tmp_path, timeout=30)
+    assert run.returncode == 1 and "EOFError" in run.output
+    assert run.duration < 5
