@@ -8,23 +8,38 @@
 - A cell tagged `raises-exception` must show an error: the build fails if it stops
   raising. Any other failing cell already fails mkdocs-jupyter (allow_errors: false).
 - Paths of the build machine are taken out of the rendered outputs.
+- Notebooks execute while the snippets run, filling mkdocs-jupyter's cache, which is
+  kept per interpreter, refilled by fresh builds, and not pruned between languages
+  (each language is a build of its own, and mkdocs-jupyter deletes the entries a build
+  did not use).
 """
 
 from __future__ import annotations
 
+import functools
+import json
 import os
+import platform
 import re
+import sys
+import time
 import types
+from collections.abc import Callable
+from html import unescape
 from pathlib import Path
 
-from bs4 import BeautifulSoup
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs_jupyter import convert
+from mkdocs_jupyter import plugin as jupyter_plugin
 
+from snippet_runner import switches
 from snippet_runner.process import scrub_paths
 
 log = get_plugin_logger("notebooks")
 CONFIG_DIR = Path(__file__).parent / "jupyter_config"
 EXPECTED_ERROR_TAG = "raises-exception"
+# The opening tag of each cell (mkdocs-jupyter wraps code cells twice; only one has the id)
+_CELL = re.compile(r'<div class="jp-Cell [^"]*" id="cell-id=')
 # How IPython shows an exception that a cell raised (not merely text on stderr)
 IPYTHON_TRACEBACK = re.compile(r"-{20,}\s+\w+\s+Traceback \(most recent call last\)")
 
@@ -41,7 +56,71 @@ class NotebooksPlugin(BasePlugin):
                 filter(None, [str(CONFIG_DIR), paths])
             )
         self.root = Path(config.config_file_path).parent
+        self.jupyter = config.plugins.get("mkdocs-jupyter")
+        if self.jupyter is not None:
+            if not switches.execute():
+                self.jupyter.config["execute"] = False
+            self.jupyter.config["cache"] = True
+            interpreter = f"{platform.python_version()}-{sys.platform}-{platform.machine()}"
+            folder = self.root / ".cache" / "notebooks" / interpreter
+            self.jupyter.config["cache_dir"] = str(folder)
         return config
+
+    def shared_work(self, files) -> list[Callable[[], None]]:
+        """Notebooks to execute while the snippets run: mkdocs-jupyter then finds them cached."""
+        if self.jupyter is None or not self.jupyter.config["execute"]:
+            return []
+        settings = self.jupyter.config
+        work = []
+        for file in files:
+            if _is_notebook(file):
+                key = jupyter_plugin._compute_cache_key(file.abs_src_path, settings, True)
+                entry = jupyter_plugin._get_cache_path(settings["cache_dir"], key)
+                if switches.fresh():  # executed again; if that fails, rendering must too
+                    entry.unlink(missing_ok=True)
+                if not entry.exists():
+                    work.append(functools.partial(self._execute, file.abs_src_path, entry))
+        return work
+
+    def _execute(self, notebook: str, entry: Path) -> None:
+        settings = self.jupyter.config
+        options = [
+            "kernel_name",
+            "theme",
+            "allow_errors",
+            "show_input",
+            "no_input",
+            "no_prompt",
+            "remove_tag_config",
+            "highlight_extra_classes",
+            "include_requirejs",
+            "custom_mathjax_url",
+        ]
+        started = time.monotonic()
+        try:
+            body = convert.nb2html(notebook, execute=True, **{o: settings[o] for o in options})
+            toc, title = jupyter_plugin._get_nb_toc_tokens(notebook, settings["toc_depth"])
+        except Exception:  # mkdocs-jupyter runs it again while rendering, and reports it
+            return
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        temporary = entry.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(
+            json.dumps({"content": body, "toc_tokens": toc, "title": title}), encoding="utf-8"
+        )
+        os.replace(temporary, entry)  # whole or not at all
+        log.info(
+            "executed %s in %.1f s",
+            Path(notebook).relative_to(self.root),
+            time.monotonic() - started,
+        )
+
+    @event_priority(50)  # before mkdocs-jupyter prunes its cache
+    def on_post_build(self, *, config) -> None:
+        if self.jupyter is not None and self.jupyter.config["cache"]:
+            folder = Path(self.jupyter.config["cache_dir"])
+            # mkdocs-jupyter keeps only what this build used; the other language's entry
+            # must survive too.
+            self.jupyter._used_cache_paths.update(folder.glob("*.json"))
 
     @event_priority(-200)  # after mkdocs-static-i18n has replaced the File objects
     def on_files(self, files, *, config):
@@ -53,11 +132,8 @@ class NotebooksPlugin(BasePlugin):
     def on_page_content(self, html: str, *, page, config, files) -> str:
         if not _is_notebook(page.file):
             return html
-        soup = BeautifulSoup(html, "html.parser")
-        # Only the divs with an id: mkdocs-jupyter's template wraps each code cell twice
-        for number, cell in enumerate(soup.select('div.jp-Cell[id^="cell-id="]'), 1):
-            expects_error = f"celltag_{EXPECTED_ERROR_TAG}" in cell.get("class", [])
-            if expects_error and not IPYTHON_TRACEBACK.search(cell.get_text()):
+        if self.jupyter is None or self.jupyter.config["execute"]:
+            for number in _silent_expected_errors(html):
                 log.error(
                     "%s: cell %d is tagged %s but raised no error",
                     Path(config.docs_dir, page.file.src_uri).relative_to(self.root),
@@ -65,3 +141,18 @@ class NotebooksPlugin(BasePlugin):
                     EXPECTED_ERROR_TAG,
                 )
         return scrub_paths(html, self.root, html=True)
+
+
+def _silent_expected_errors(html: str) -> list[int]:
+    """Numbers (1-based) of the cells tagged to raise whose output shows no exception."""
+    # Each cell's div carries its id; the text up to the next one is that cell.
+    starts = [match.start() for match in _CELL.finditer(html)]
+    silent = []
+    for number, (start, end) in enumerate(zip(starts, [*starts[1:], len(html)], strict=True), 1):
+        cell = html[start:end]
+        opening = cell[: cell.index(">")]
+        if f"celltag_{EXPECTED_ERROR_TAG}" in opening:
+            text = unescape(re.sub(r"<[^>]+>", "", cell))
+            if not IPYTHON_TRACEBACK.search(text):
+                silent.append(number)
+    return silent

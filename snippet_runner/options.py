@@ -51,6 +51,7 @@ class FenceOptions:
     runs: int = 1
     timeout: float | None = None  # None: the plugin's default
     expect: Expectation | None = None
+    exclusive: bool = False  # runs with the machine to itself: it measures speed
 
     @classmethod
     def parse(cls, inputs: dict[str, str]) -> FenceOptions:
@@ -59,16 +60,24 @@ class FenceOptions:
         runs = _integer(inputs.pop("runs", "1"), "runs", 1, MAX_RUNS)
         timeout = inputs.pop("timeout", None)
         expect = inputs.pop("expect", None)
+        exclusive = inputs.pop("exclusive", "false")
+        if exclusive not in ("true", "false"):
+            raise OptionError(f"exclusive={exclusive!r}: expected 'true' or 'false'")
         if inputs:
             names = ", ".join(sorted(inputs))
-            raise OptionError(f"unknown option(s): {names}; known: runs, timeout, expect")
+            raise OptionError(
+                f"unknown option(s): {names}; known: runs, timeout, expect, exclusive"
+            )
         return cls(
             runs=runs,
             timeout=None if timeout is None else _seconds(timeout),
             expect=None if expect is None else Expectation.parse(expect),
+            exclusive=exclusive == "true",
         )
 
     def succeeded(self, run: Run) -> bool:
+        if run.skipped:
+            return True
         if run.leftovers:  # a snippet is done when all of its processes are
             return False
         if self.expect is not None:

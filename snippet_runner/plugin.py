@@ -10,10 +10,12 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
+from snippet_runner import switches
+from snippet_runner.cache import RunCache
 from snippet_runner.fence import SnippetFence, load_snippet
 from snippet_runner.fences import find_fences
 from snippet_runner.options import OptionError
-from snippet_runner.store import RunStore
+from snippet_runner.store import Job, RunStore, default_workers
 
 log = get_plugin_logger("snippets")
 
@@ -21,6 +23,8 @@ log = get_plugin_logger("snippets")
 class SnippetsConfig(Config):
     snippets_dir = config_options.Type(str, default="snippets")
     timeout = config_options.Type((int, float), default=60)
+    cache_dir = config_options.Type(str, default=".cache/snippets")
+    workers = config_options.Type(int, default=0)  # snippets run at once; 0: 4 per CPU
 
 
 class SnippetsPlugin(BasePlugin[SnippetsConfig]):
@@ -42,7 +46,14 @@ class SnippetsPlugin(BasePlugin[SnippetsConfig]):
             snippets_dir = root / self.config.snippets_dir
             if not snippets_dir.is_dir():
                 raise PluginError(f"snippets: no folder {snippets_dir}")
-            self.fence = SnippetFence(snippets_dir, RunStore(snippets_dir.parent), float(timeout))
+            store = RunStore(
+                snippets_dir.parent,
+                RunCache(root / self.config.cache_dir),
+                read_cache=not switches.fresh(),
+                execute=switches.execute(),
+                workers=self.config.workers or default_workers(),
+            )
+            self.fence = SnippetFence(snippets_dir, store, float(timeout))
         self.docs_dir = Path(config.docs_dir).resolve().relative_to(root.resolve())
         if "pymdownx.superfences" not in config.markdown_extensions:
             raise PluginError("snippets: needs the pymdownx.superfences Markdown extension")
@@ -66,10 +77,10 @@ class SnippetsPlugin(BasePlugin[SnippetsConfig]):
         self._depth += 1
 
     def on_files(self, files, *, config):
-        """Check every fence of every page before anything runs."""
+        """Check every fence of every page, then run what they need, before any renders."""
         if self._depth != 1 or self.fence is None:
             return files
-        problems = []
+        problems, jobs = [], []
         for file in files.documentation_pages():
             if not file.src_uri.endswith(".md"):
                 continue
@@ -78,13 +89,27 @@ class SnippetsPlugin(BasePlugin[SnippetsConfig]):
                 try:
                     if fence.error:
                         raise OptionError(fence.error)
-                    load_snippet(self.fence.snippets_dir, fence.snippet)
+                    script, _ = load_snippet(self.fence.snippets_dir, fence.snippet)
                 except OptionError as error:
                     problems.append(f"{page}:{fence.line}: {error}")
+                    continue
+                timeout = fence.options.timeout or self.fence.default_timeout
+                exclusive = fence.options.exclusive
+                jobs += [
+                    Job(script, n, timeout, exclusive) for n in range(1, fence.options.runs + 1)
+                ]
         for problem in problems:
             log.error(problem)
         if problems and self.command != "serve":
             raise PluginError(f"snippets: {len(problems)} broken snippet block(s) (see above)")
+        # Other plugins' slow work (executing notebooks) runs alongside the shared snippets
+        alongside = [
+            work
+            for plugin in config.plugins.values()
+            if hasattr(plugin, "shared_work")
+            for work in plugin.shared_work(files)
+        ]
+        self.fence.store.prefetch(jobs, alongside)
         return files
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
@@ -101,7 +126,7 @@ class SnippetsPlugin(BasePlugin[SnippetsConfig]):
         if self._depth > 0 or self.fence is None:
             return
         failures, self.fence.failures = self.fence.failures, []
-        self.fence.store.clear()
+        self.fence.store.finish_build()
         if failures and self.command != "serve":
             raise PluginError(f"snippets: {len(failures)} snippet block(s) failed (see above)")
 
@@ -109,4 +134,4 @@ class SnippetsPlugin(BasePlugin[SnippetsConfig]):
         self._depth = 0
         if self.fence is not None:
             self.fence.failures.clear()
-            self.fence.store.clear()
+            self.fence.store.finish_build()

@@ -63,6 +63,8 @@ class Run:
     timed_out: bool = False
     truncated: bool = False
     leftovers: int = 0  # processes still running after it ended, then killed
+    captured: str = ""  # when it ran, UTC
+    skipped: bool = False  # not run: execution is switched off for this build
 
 
 def run_snippet(script: Path, root: Path, timeout: float, start_method: str | None = None) -> Run:

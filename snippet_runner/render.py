@@ -9,6 +9,8 @@ from snippet_runner.process import OUTPUT_LIMIT, Run
 LABELS = {
     "en": {
         "output": "Output",
+        "captured": "Output, captured {when}",
+        "skipped": "Not run in this build (SNIPPETS_EXECUTE=0).",
         "run": "Run {n}",
         "empty": "The program printed nothing.",
         "truncated": f"Output cut after {OUTPUT_LIMIT:,} bytes.",
@@ -16,6 +18,8 @@ LABELS = {
     },
     "ru": {
         "output": "Вывод",
+        "captured": "Вывод, получен {when}",
+        "skipped": "В этой сборке не запускался (SNIPPETS_EXECUTE=0).",
         "run": "Запуск {n}",
         "empty": "Программа ничего не вывела.",
         "truncated": f"Вывод обрезан после {OUTPUT_LIMIT:,} байт.".replace(",", "\u00a0"),
@@ -32,14 +36,11 @@ def outputs_html(snippet: str, runs: list[Run], language: str, uid: str) -> str:
     """One output block, or one tab per run when the snippet was run several times."""
     text = labels(language)
     if len(runs) == 1:
-        body = _output_block(runs[0], text, text["output"])
+        body = _output_block(runs[0], text)
     else:
         body = _tabs(
             uid,
-            [
-                (text["run"].format(n=n), _output_block(run, text, text["output"]))
-                for n, run in enumerate(runs, 1)
-            ],
+            [(text["run"].format(n=n), _output_block(run, text)) for n, run in enumerate(runs, 1)],
         )
     return f'<div class="snippet-output" data-snippet="{escape(snippet)}">{body}</div>'
 
@@ -53,7 +54,10 @@ def error_html(snippet: str, message: str, language: str) -> str:
     )
 
 
-def _output_block(run: Run, text: dict[str, str], title: str) -> str:
+def _output_block(run: Run, text: dict[str, str]) -> str:
+    if run.skipped:
+        return f'<p class="snippet-output__empty">{escape(text["skipped"])}</p>'
+    title = text["captured"].format(when=run.captured) if run.captured else text["output"]
     if not run.output:
         return f'<p class="snippet-output__empty">{escape(text["empty"])}</p>'
     note = (

@@ -1,34 +1,103 @@
-"""Remember each run for the length of one build, so both languages show the same run."""
+"""Every run a build shows: from memory, from the disk cache, or by running the snippet.
+
+Before pages render, the plugin hands over every run the pages need. The store runs the
+missing ones concurrently (snippets mostly wait, so this is nearly free), then the
+exclusive ones one at a time with nothing else running, so the speeds they print are
+honest. Both languages then read the same runs.
+"""
 
 from __future__ import annotations
 
-import hashlib
+import dataclasses
+import datetime
+import functools
+import os
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.plugins import get_plugin_logger
 
+from snippet_runner.cache import RunCache
 from snippet_runner.process import Run, run_snippet
 
 log = get_plugin_logger("snippets")
+NOT_RUN = Run(output="", returncode=0, duration=0.0, skipped=True)
+
+
+@dataclass(frozen=True)
+class Job:
+    script: Path
+    number: int  # 1 for the first run of a block, 2 for the second...
+    timeout: float
+    exclusive: bool = False
 
 
 class RunStore:
-    """Runs each distinct (snippet, run number) once per build, however many pages show it."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self._runs: dict[tuple[str, str, int, float], Run] = {}
+    def __init__(
+        self, root: Path, cache: RunCache, *, read_cache: bool, execute: bool, workers: int
+    ) -> None:
+        self.root = root  # the folder that holds snippets/
+        self.cache = cache
+        self.read_cache = read_cache
+        self.execute = execute
+        self.workers = workers
+        self._runs: dict[str, Run] = {}
+        self._timings: list[tuple[str, float]] = []
 
     def get(self, script: Path, number: int, timeout: float) -> Run:
-        digest = hashlib.sha256(script.read_bytes()).hexdigest()
-        key = (str(script), digest, number, timeout)
+        if not self.execute:
+            return NOT_RUN
+        name = script.relative_to(self.root).as_posix()
+        key = self.cache.key(script, name, number, timeout)
         if key not in self._runs:
-            run = run_snippet(script, self.root, timeout)
-            log.info(
-                "ran %s (run %d) in %.2f s", script.relative_to(self.root), number, run.duration
-            )
+            run = self.cache.load(key) if self.read_cache else None
+            if run is None:
+                run = self._run(script, name, number, timeout)
+                self.cache.save(key, run)
             self._runs[key] = run
         return self._runs[key]
 
-    def clear(self) -> None:
+    def prefetch(self, jobs: list[Job], alongside: list[Callable[[], None]] = ()) -> None:
+        """Run what the pages will need: together first, then the exclusive ones alone.
+
+        `alongside` is other slow work that may share the machine, run in the first phase.
+        """
+        jobs = list(dict.fromkeys(jobs))
+        shared = [
+            functools.partial(self.get, job.script, job.number, job.timeout)
+            for job in jobs
+            if not job.exclusive
+        ]
+        with ThreadPoolExecutor(max_workers=self.workers) as pool:
+            for future in [pool.submit(work) for work in [*alongside, *shared]]:
+                future.result()
+        for job in jobs:
+            if job.exclusive:
+                self.get(job.script, job.number, job.timeout)
+
+    def finish_build(self) -> None:
+        """Log where the time went, and forget this build's runs."""
+        if self._timings:
+            slowest = sorted(self._timings, key=lambda item: -item[1])[:5]
+            total = sum(seconds for _, seconds in self._timings)
+            log.info(
+                "ran %d snippet(s), %.1f s in all; slowest: %s",
+                len(self._timings),
+                total,
+                ", ".join(f"{name} {seconds:.1f} s" for name, seconds in slowest),
+            )
         self._runs.clear()
+        self._timings.clear()
+
+    def _run(self, script: Path, name: str, number: int, timeout: float) -> Run:
+        run = run_snippet(script, self.root, timeout)
+        captured = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
+        log.info("ran %s (run %d) in %.2f s", name, number, run.duration)
+        self._timings.append((f"{name}#{number}", run.duration))
+        return dataclasses.replace(run, captured=captured)
+
+
+def default_workers() -> int:
+    return min(16, 4 * (os.cpu_count() or 1))

@@ -12,7 +12,8 @@ from tests.pages import ROOT
 
 def mkdocs_build(config: Path, site_dir: Path, timeout: float = 600):
     """`mkdocs build --strict` in a child process, as an author or CI runs it."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # Tests always see fresh runs: never outputs cached by an earlier build
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SNIPPETS_FRESH": "1"}
     return subprocess.run(
         [
             sys.executable,

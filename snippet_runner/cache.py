@@ -1,0 +1,68 @@
+"""Snippet runs kept on disk between builds.
+
+An entry is keyed by everything that can change a run's output: the snippet's path and
+source, the run number and timeout, the interpreter and platform, and the runner's own
+code. A snippet stands alone (it imports nothing from its neighbours), so editing one
+snippet re-runs that snippet only. Entries are written atomically; one that can't be
+read back as what its name promises is ignored, and the snippet runs again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import json
+import os
+import platform
+import sys
+import tempfile
+from pathlib import Path
+
+from snippet_runner import process, terminal
+from snippet_runner.process import Run
+
+_RUNNER_SOURCE = b"".join(Path(m.__file__).read_bytes() for m in (process, terminal))
+_FIELDS = {field.name: field.type for field in dataclasses.fields(Run)}
+
+
+class RunCache:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def key(self, script: Path, name: str, number: int, timeout: float) -> str:
+        digest = hashlib.sha256()
+        for part in (
+            name,
+            str(number),
+            repr(timeout),
+            sys.version,
+            sys.platform,
+            platform.machine(),
+        ):
+            digest.update(part.encode() + b"\0")
+        digest.update(_RUNNER_SOURCE)
+        digest.update(script.read_bytes())
+        return digest.hexdigest()
+
+    def load(self, key: str) -> Run | None:
+        try:
+            entry = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
+            if entry["key"] != key or set(entry["run"]) != set(_FIELDS):
+                return None
+            return Run(**entry["run"])
+        except (OSError, ValueError, KeyError, TypeError):  # missing, truncated, corrupt
+            return None
+
+    def save(self, key: str, run: Run) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        text = json.dumps({"key": key, "run": dataclasses.asdict(run)}, ensure_ascii=False)
+        # Write aside, then rename: a reader sees the old entry or the new one, never half.
+        handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                stream.write(text)
+            os.replace(temporary, self.folder / f"{key}.json")
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temporary)
