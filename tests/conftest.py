@@ -10,10 +10,16 @@ import pytest
 from tests.pages import ROOT
 
 
-def mkdocs_build(config: Path, site_dir: Path, timeout: float = 600):
-    """`mkdocs build --strict` in a child process, as an author or CI runs it."""
-    # Tests always see fresh runs: never outputs cached by an earlier build
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SNIPPETS_FRESH": "1"}
+def mkdocs_build(config: Path, site_dir: Path, timeout: float = 600, *, fresh: bool = True):
+    """`mkdocs build --strict` in a child process, as an author or CI runs it.
+
+    `fresh` (the default) runs every snippet again; without it the build may use outputs
+    cached by an earlier one, as an author's build does.
+    """
+    env = {k: v for k, v in os.environ.items() if k not in ("CI", "SNIPPETS_FRESH")}
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    if fresh:
+        env["SNIPPETS_FRESH"] = "1"
     return subprocess.run(
         [
             sys.executable,

@@ -1,0 +1,118 @@
+"""The disk cache: reused across builds, keyed by what changes outputs, never trusted blindly."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import threading
+from pathlib import Path
+
+from snippet_runner.cache import RunCache
+from snippet_runner.process import Run
+from tests.conftest import mkdocs_build
+from tests.pages import ROOT
+
+PAGE = "# Page\n\n```snippet\nfirst.py\n```\n\n```snippet\nsecond.py\n```\n"
+
+
+def site_with_two_snippets(tmp_path: Path) -> Path:
+    snippets = tmp_path / "snippets"
+    snippets.mkdir()
+    (snippets / "first.py").write_text('print("first")\n', encoding="utf-8")
+    (snippets / "second.py").write_text('print("second")\n', encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text(PAGE, encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        "site_name: cache\nplugins:\n  - snippets\n"
+        "markdown_extensions:\n  - pymdownx.superfences\n",
+        encoding="utf-8",
+    )
+    return config
+
+
+def ran(log: str) -> list[str]:
+    """The snippets a build ran, from its progress lines `ran <file> (run N) in S s`."""
+    return sorted(re.findall(r" ran (\S+) \(run \d+\) in ", log))
+
+
+def test_warm_build_reuses_outputs_and_an_edit_reruns_that_snippet_only(tmp_path):
+    config = site_with_two_snippets(tmp_path)
+    cold = mkdocs_build(config, tmp_path / "site", fresh=False)
+    assert cold.returncode == 0, cold.stderr
+    assert ran(cold.stderr) == ["snippets/first.py", "snippets/second.py"]
+    assert "slowest: " in cold.stderr  # where the time went
+
+    warm = mkdocs_build(config, tmp_path / "site", fresh=False)
+    assert warm.returncode == 0 and ran(warm.stderr) == []
+    assert "<code>first\n</code>" in (tmp_path / "site" / "index.html").read_text()
+
+    (tmp_path / "snippets" / "second.py").write_text('print("edited")\n', encoding="utf-8")
+    edited = mkdocs_build(config, tmp_path / "site", fresh=False)
+    assert ran(edited.stderr) == ["snippets/second.py"]
+    assert "<code>edited\n</code>" in (tmp_path / "site" / "index.html").read_text()
+
+    fresh = mkdocs_build(config, tmp_path / "site", fresh=True)
+    assert ran(fresh.stderr) == ["snippets/first.py", "snippets/second.py"]
+
+
+def test_broken_entries_are_ignored_and_run_again(tmp_path):
+    config = site_with_two_snippets(tmp_path)
+    assert mkdocs_build(config, tmp_path / "site", fresh=False).returncode == 0
+    entries = sorted((tmp_path / ".cache" / "snippets").glob("*.json"))
+    assert len(entries) == 2
+    entries[0].write_text(entries[0].read_text()[:25], encoding="utf-8")  # truncated
+    data = json.loads(entries[1].read_text())
+    data["run"]["output"] = "forged\n"
+    data["key"] = "0" * 64  # an entry that is not what its name promises
+    entries[1].write_text(json.dumps(data), encoding="utf-8")
+
+    result = mkdocs_build(config, tmp_path / "site", fresh=False)
+    assert ran(result.stderr) == ["snippets/first.py", "snippets/second.py"]
+    html = (tmp_path / "site" / "index.html").read_text()
+    assert "forged" not in html and "<code>second\n</code>" in html
+
+
+def test_two_builds_at_once_leave_a_sound_cache(tmp_path):
+    config = site_with_two_snippets(tmp_path)
+    results = {}
+
+    def build(name):
+        results[name] = mkdocs_build(config, tmp_path / name, fresh=False)
+
+    threads = [threading.Thread(target=build, args=(name,)) for name in ("a", "b")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert all(result.returncode == 0 for result in results.values())
+    cache = RunCache(tmp_path / ".cache" / "snippets")
+    entries = sorted((tmp_path / ".cache" / "snippets").iterdir())
+    assert [entry.suffix for entry in entries] == [".json", ".json"]  # no temporary left
+    assert all(cache.load(entry.stem) is not None for entry in entries)
+
+
+def test_concurrent_writers_of_one_entry_never_leave_half_a_file(tmp_path):
+    cache = RunCache(tmp_path)
+    runs = [Run(output=str(n) * 50_000, returncode=0, duration=0.1) for n in range(8)]
+
+    def write(run):
+        for _ in range(20):
+            cache.save("k" * 64, run)
+
+    threads = [threading.Thread(target=write, args=(run,)) for run in runs]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    loaded = cache.load("k" * 64)
+    assert loaded in runs
+
+
+def test_cache_folder_is_ignored_by_git():
+    paths = [".cache/snippets/entry.json", ".cache/notebooks/3.11/x.json"]
+    result = subprocess.run(
+        ["git", "check-ignore", *paths], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.stdout.split() == paths
