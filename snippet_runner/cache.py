@@ -30,12 +30,15 @@ class RunCache:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
 
-    def key(self, script: Path, name: str, number: int, timeout: float) -> str:
+    def key(
+        self, script: Path, name: str, number: int, timeout: float, pass_env: tuple = ()
+    ) -> str:
         digest = hashlib.sha256()
         for part in (
             name,
             str(number),
             repr(timeout),
+            repr(sorted(pass_env)),
             sys.version,
             sys.platform,
             platform.machine(),

@@ -25,6 +25,8 @@ class SnippetsConfig(Config):
     timeout = config_options.Type((int, float), default=60)
     cache_dir = config_options.Type(str, default=".cache/snippets")
     workers = config_options.Type(int, default=0)  # snippets run at once; 0: 4 per CPU
+    # Environment variables snippets may see beyond PATH, HOME and the locale
+    pass_env = config_options.ListOfItems(config_options.Type(str), default=[])
 
 
 class SnippetsPlugin(BasePlugin[SnippetsConfig]):
@@ -52,6 +54,7 @@ class SnippetsPlugin(BasePlugin[SnippetsConfig]):
                 read_cache=not switches.fresh(),
                 execute=switches.execute(),
                 workers=self.config.workers or default_workers(),
+                pass_env=tuple(self.config.pass_env),
             )
             self.fence = SnippetFence(snippets_dir, store, float(timeout))
         self.docs_dir = Path(config.docs_dir).resolve().relative_to(root.resolve())

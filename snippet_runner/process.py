@@ -67,13 +67,20 @@ class Run:
     skipped: bool = False  # not run: execution is switched off for this build
 
 
-def run_snippet(script: Path, root: Path, timeout: float, start_method: str | None = None) -> Run:
+def run_snippet(
+    script: Path,
+    root: Path,
+    timeout: float,
+    start_method: str | None = None,
+    pass_env: tuple[str, ...] = (),
+) -> Run:
     """Run `script` (a file in a folder of `root`) as `python <folder>/<file>`.
 
     It runs from a temporary copy of that folder, so it can't change the repository.
     Every process it started is killed when it ends, and at `timeout` seconds.
     `start_method` makes fork, spawn or forkserver the default for multiprocessing
-    (and multiprocess), as it is on another platform or Python version.
+    (and multiprocess), as it is on another platform or Python version. `pass_env`
+    names variables to pass on beyond the usual few.
     """
     relative = script.resolve().relative_to(root.resolve())
     with tempfile.TemporaryDirectory(prefix="snippet-") as workdir:
@@ -84,21 +91,21 @@ def run_snippet(script: Path, root: Path, timeout: float, start_method: str | No
             command = [sys.executable, "-c", _WITH_START_METHOD, str(relative), start_method]
         marker = uuid.uuid4().hex
         raw, returncode, duration, timed_out, truncated, leftovers = _execute(
-            command, work, timeout, marker
+            command, work, timeout, marker, pass_env
         )
         text = terminal_text(raw.decode("utf-8", errors="replace"))
         output = scrub_paths(scrub_paths(text, work), root)
     return Run(output, returncode, duration, timed_out, truncated, leftovers)
 
 
-def _execute(command: list[str], cwd: Path, timeout: float, marker: str):
+def _execute(command: list[str], cwd: Path, timeout: float, marker: str, pass_env=()):
     primary, secondary = pty.openpty()
     _make_raw(secondary)
     started = time.monotonic()
     proc = subprocess.Popen(
         command,
         cwd=cwd,
-        env={**_environment(), RUN_MARKER: marker},
+        env={**_environment(pass_env), RUN_MARKER: marker},
         stdin=subprocess.DEVNULL,
         stdout=secondary,
         stderr=secondary,
@@ -197,8 +204,9 @@ def _marked(marker: str) -> list[int]:
     return pids
 
 
-def _environment() -> dict[str, str]:
-    env = {name: os.environ[name] for name in PASSED_ENV if name in os.environ}
+def _environment(pass_env: tuple[str, ...] = ()) -> dict[str, str]:
+    names = (*PASSED_ENV, *pass_env)
+    env = {name: os.environ[name] for name in names if name in os.environ}
     env.update(FIXED_ENV)
     return env
 

@@ -36,13 +36,21 @@ class Job:
 
 class RunStore:
     def __init__(
-        self, root: Path, cache: RunCache, *, read_cache: bool, execute: bool, workers: int
+        self,
+        root: Path,
+        cache: RunCache,
+        *,
+        read_cache: bool,
+        execute: bool,
+        workers: int,
+        pass_env: tuple[str, ...] = (),
     ) -> None:
         self.root = root  # the folder that holds snippets/
         self.cache = cache
         self.read_cache = read_cache
         self.execute = execute
         self.workers = workers
+        self.pass_env = pass_env
         self._runs: dict[str, Run] = {}
         self._timings: list[tuple[str, float]] = []
 
@@ -50,7 +58,7 @@ class RunStore:
         if not self.execute:
             return NOT_RUN
         name = script.relative_to(self.root).as_posix()
-        key = self.cache.key(script, name, number, timeout)
+        key = self.cache.key(script, name, number, timeout, self.pass_env)
         if key not in self._runs:
             run = self.cache.load(key) if self.read_cache else None
             if run is None:
@@ -92,7 +100,7 @@ class RunStore:
         self._timings.clear()
 
     def _run(self, script: Path, name: str, number: int, timeout: float) -> Run:
-        run = run_snippet(script, self.root, timeout)
+        run = run_snippet(script, self.root, timeout, pass_env=self.pass_env)
         captured = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
         log.info("ran %s (run %d) in %.2f s", name, number, run.duration)
         self._timings.append((f"{name}#{number}", run.duration))

@@ -33,3 +33,12 @@ def test_reading_stdin_gets_end_of_file_at_once(tmp_path):
     run = run_snippet(script, tmp_path, timeout=30)
     assert run.returncode == 1 and "EOFError" in run.output
     assert run.duration < 5
+
+
+def test_a_variable_passes_only_when_allowed(tmp_path, monkeypatch):
+    monkeypatch.setenv("GREETING", "hello")
+    script = tmp_path / "snippets" / "greets.py"
+    script.parent.mkdir()
+    script.write_text("import os\nprint(os.environ.get('GREETING'))\n", encoding="utf-8")
+    assert run_snippet(script, tmp_path, 30).output == "None\n"
+    assert run_snippet(script, tmp_path, 30, pass_env=("GREETING",)).output == "hello\n"

@@ -13,11 +13,6 @@ def count_down(n):
     return n
 
 
-def sequential():
-    for _ in range(TASKS):
-        count_down(N)
-
-
 def timed(run):
     start = time.perf_counter()
     run()
@@ -26,28 +21,29 @@ def timed(run):
 
 if __name__ == "__main__":
     with (
+        ThreadPoolExecutor(max_workers=1) as one_thread,
         ThreadPoolExecutor(max_workers=TASKS) as threads,
         ProcessPoolExecutor(max_workers=TASKS) as processes,
     ):
-        work = {
-            "sequential": sequential,
-            "threads": lambda: list(threads.map(count_down, [N] * TASKS)),
-            "processes": lambda: list(processes.map(count_down, [N] * TASKS)),
+        pools = {
+            "1 thread": one_thread,
+            f"{TASKS} threads": threads,
+            f"{TASKS} processes": processes,
         }
-        # Warm-up: start the worker processes before timing anything
-        for run in work.values():
-            run()
-        # Alternate the three, then take medians: the machine is noisy
-        times = {name: [] for name in work}
+        # Warm-up: start every worker thread and process before timing anything
+        for pool in pools.values():
+            list(pool.map(count_down, [N] * TASKS))
+        # Alternate the pools, then take medians: the machine is noisy
+        times = {name: [] for name in pools}
         for _ in range(3):
-            for name, run in work.items():
-                times[name].append(timed(run))
+            for name, pool in pools.items():
+                work = [N] * TASKS
+                times[name].append(
+                    timed(lambda p=pool, w=work: list(p.map(count_down, w)))
+                )
 
-    seq = statistics.median(times["sequential"])
-    print(f"CPUs: {os.cpu_count()}")
-    print(f"sequential: {seq:.2f} s")
-    for name in ("threads", "processes"):
-        seconds = statistics.median(times[name])
-        print(
-            f"{TASKS} {name}: {seconds:.2f} s, speed-up {seq / seconds:.2f}x"
-        )
+    print(f"CPUs: {os.cpu_count()}; {TASKS} tasks in each pool")
+    baseline = statistics.median(times["1 thread"])
+    for name, runs in times.items():
+        seconds = statistics.median(runs)
+        print(f"{name}: {seconds:.2f} s, speed-up {baseline / seconds:.2f}x")
