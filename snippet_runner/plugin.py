@@ -24,7 +24,7 @@ class SnippetsConfig(Config):
     snippets_dir = config_options.Type(str, default="snippets")
     timeout = config_options.Type((int, float), default=60)
     cache_dir = config_options.Type(str, default=".cache/snippets")
-    workers = config_options.Type(int, default=0)  # snippets run at once; 0: 4 per CPU
+    workers = config_options.Type(int, default=0)  # snippets run at once; 0: 32 or more
     # Environment variables snippets may see beyond PATH, HOME and the locale
     pass_env = config_options.ListOfItems(config_options.Type(str), default=[])
 

@@ -108,4 +108,5 @@ class RunStore:
 
 
 def default_workers() -> int:
-    return min(16, 4 * (os.cpu_count() or 1))
+    # Snippets mostly sleep: running all of a site's runs at once costs little CPU
+    return max(32, 8 * (os.cpu_count() or 1))
