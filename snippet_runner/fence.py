@@ -3,10 +3,10 @@
 A page writes
 
     ```snippet runs="3"
-    053/threads_dict.py
+    053/04_hundred_threads.py
     ```
 
-and gets the source of `snippets/053/threads_dict.py` with the output of three real
+and gets the source of `snippets/053/04_hundred_threads.py` with the output of three real
 runs of it under the source. Options are checked before anything runs.
 """
 
