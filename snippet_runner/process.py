@@ -73,6 +73,7 @@ def run_snippet(
     timeout: float,
     start_method: str | None = None,
     pass_env: tuple[str, ...] = (),
+    niceness: int = 0,
 ) -> Run:
     """Run `script` (a file in a folder of `root`) as `python <folder>/<file>`.
 
@@ -80,7 +81,7 @@ def run_snippet(
     Every process it started is killed when it ends, and at `timeout` seconds.
     `start_method` makes fork, spawn or forkserver the default for multiprocessing
     (and multiprocess), as it is on another platform or Python version. `pass_env`
-    names variables to pass on beyond the usual few.
+    names variables to pass on beyond the usual few; `niceness` lowers its CPU priority.
     """
     relative = script.resolve().relative_to(root.resolve())
     with tempfile.TemporaryDirectory(prefix="snippet-") as workdir:
@@ -91,14 +92,14 @@ def run_snippet(
             command = [sys.executable, "-c", _WITH_START_METHOD, str(relative), start_method]
         marker = uuid.uuid4().hex
         raw, returncode, duration, timed_out, truncated, leftovers = _execute(
-            command, work, timeout, marker, pass_env
+            command, work, timeout, marker, pass_env, niceness
         )
         text = terminal_text(raw.decode("utf-8", errors="replace"))
         output = scrub_paths(scrub_paths(text, work), root)
     return Run(output, returncode, duration, timed_out, truncated, leftovers)
 
 
-def _execute(command: list[str], cwd: Path, timeout: float, marker: str, pass_env=()):
+def _execute(command, cwd: Path, timeout: float, marker: str, pass_env=(), niceness=0):
     primary, secondary = pty.openpty()
     _make_raw(secondary)
     started = time.monotonic()
@@ -112,6 +113,9 @@ def _execute(command: list[str], cwd: Path, timeout: float, marker: str, pass_en
         start_new_session=True,  # its own process group: one kill reaches its children
     )
     os.close(secondary)
+    if niceness:  # set right after start; whatever it starts later inherits it
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, proc.pid, niceness)
     timed_out = True
     try:
         raw, truncated, closed = _collect(primary, started + timeout)

@@ -23,6 +23,7 @@ from snippet_runner.cache import RunCache
 from snippet_runner.process import Run, run_snippet
 
 log = get_plugin_logger("snippets")
+SHARED_NICENESS = 10
 NOT_RUN = Run(output="", returncode=0, duration=0.0, skipped=True)
 
 
@@ -54,7 +55,7 @@ class RunStore:
         self._runs: dict[str, Run] = {}
         self._timings: list[tuple[str, float]] = []
 
-    def get(self, script: Path, number: int, timeout: float) -> Run:
+    def get(self, script: Path, number: int, timeout: float, niceness: int = 0) -> Run:
         if not self.execute:
             return NOT_RUN
         name = script.relative_to(self.root).as_posix()
@@ -62,7 +63,7 @@ class RunStore:
         if key not in self._runs:
             run = self.cache.load(key) if self.read_cache else None
             if run is None:
-                run = self._run(script, name, number, timeout)
+                run = self._run(script, name, number, timeout, niceness)
                 self.cache.save(key, run)
             self._runs[key] = run
         return self._runs[key]
@@ -73,8 +74,10 @@ class RunStore:
         `alongside` is other slow work that may share the machine, run in the first phase.
         """
         jobs = list(dict.fromkeys(jobs))
+        # At low priority: the slow work alongside (notebook kernels) gets the CPU first,
+        # and sleeping snippets hardly notice.
         shared = [
-            functools.partial(self.get, job.script, job.number, job.timeout)
+            functools.partial(self.get, job.script, job.number, job.timeout, SHARED_NICENESS)
             for job in jobs
             if not job.exclusive
         ]
@@ -99,8 +102,8 @@ class RunStore:
         self._runs.clear()
         self._timings.clear()
 
-    def _run(self, script: Path, name: str, number: int, timeout: float) -> Run:
-        run = run_snippet(script, self.root, timeout, pass_env=self.pass_env)
+    def _run(self, script: Path, name: str, number: int, timeout: float, niceness: int) -> Run:
+        run = run_snippet(script, self.root, timeout, pass_env=self.pass_env, niceness=niceness)
         captured = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
         log.info("ran %s (run %d) in %.2f s", name, number, run.duration)
         self._timings.append((f"{name}#{number}", run.duration))
