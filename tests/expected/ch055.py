@@ -1,0 +1,52 @@
+"""Chapter 055, synchronization: what the page says about each varying output."""
+
+import re
+
+from tests.expected import invariant, number
+
+
+@invariant("055/01_lost_updates.py")
+def the_race_loses_updates(output: str) -> None:
+    expected = number(r"^expected: (\d+)$", output)
+    counter = number(r"^counter: +(\d+)$", output)
+    assert 0 < counter < expected, "updates were lost"
+    assert number(r"^lost updates: (\d+)$", output) == expected - counter
+
+
+@invariant("055/03_bytecode.py")
+def increment_takes_several_steps_store_and_append_change_in_one(output: str) -> None:
+    steps = dict(re.findall(r"^ *(\w+): (.*)$", output, re.M))
+    assert set(steps) == {"increment", "store", "append"}
+    increment = steps["increment"].split()
+    assert increment[0] == "LOAD_GLOBAL" and increment[-1] == "STORE_GLOBAL"
+    assert any(op in ("BINARY_OP", "INPLACE_ADD") for op in increment), "read, add, write"
+    assert steps["store"].split().count("STORE_SUBSCR") == 1
+    assert steps["store"].split()[-1] == "STORE_SUBSCR"
+    assert steps["append"].split()[-1].startswith("CALL")
+
+
+@invariant("055/05_producer_consumer.py")
+def every_task_is_done_exactly_once(output: str) -> None:
+    lines = output.splitlines()
+    done = re.findall(r"^consumer [AB] squared (\d+)$", output, re.M)
+    assert sorted(map(int, done)) == list(range(8)) and len(lines) == 9
+    assert lines[-1] == str([n**2 for n in range(8)])
+
+
+@invariant("055/06_event.py")
+def workers_start_when_the_event_is_set(output: str) -> None:
+    lines = output.splitlines()
+    assert lines[0] == "main: configuration loaded"
+    starts = re.findall(r"^worker (\d) started after ([\d.]+) s$", output, re.M)
+    assert sorted(name for name, _ in starts) == ["0", "1", "2"] and len(lines) == 4
+    assert all(0.4 <= float(seconds) < 1.5 for _, seconds in starts)
+
+
+@invariant("055/07_daemon_threads.py")
+def the_daemon_is_stopped_mid_stride(output: str) -> None:
+    lines = output.splitlines()
+    assert "main: done" in lines and lines[-1] == "non-daemon: saved"
+    assert "daemon: finished" not in output
+    ticks = [int(n) for n in re.findall(r"^daemon: tick (\d+)$", output, re.M)]
+    assert ticks == list(range(1, len(ticks) + 1)) and 1 <= len(ticks) <= 5
+    assert len(lines) == len(ticks) + 2
