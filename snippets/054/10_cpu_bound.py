@@ -30,9 +30,10 @@ if __name__ == "__main__":
             f"{TASKS} threads": threads,
             f"{TASKS} processes": processes,
         }
-        # Warm-up: start every worker thread and process before timing anything
+        # Warm-up: start every worker and give each a first loop (a fresh
+        # process runs its first loops slower) before timing anything
         for pool in pools.values():
-            list(pool.map(count_down, [N] * TASKS))
+            list(pool.map(count_down, [100_000] * 8 * TASKS))
         # Alternate the pools, then take medians: the machine is noisy
         times = {name: [] for name in pools}
         for _ in range(3):

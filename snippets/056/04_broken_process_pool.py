@@ -1,0 +1,21 @@
+import os
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+
+def crash(num):
+    if num == 2:
+        os._exit(
+            1
+        )  # the worker process dies without a word, as after a segfault
+    return num
+
+
+if __name__ == "__main__":
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        futures = [pool.submit(crash, num) for num in range(4)]
+        for future in futures:
+            try:
+                print("result:", future.result())
+            except BrokenProcessPool as error:
+                print("BrokenProcessPool:", error)

@@ -1,0 +1,33 @@
+"""Chapter 056, concurrent.futures: what the page says about each varying output."""
+
+import re
+
+from tests.expected import invariant, number
+
+
+@invariant("056/01_submit_as_completed.py")
+def as_completed_yields_in_finishing_order(output: str) -> None:
+    rows = re.findall(r"^(\d) squared is (\d+) \(([\d.]+) s\)$", output, re.M)
+    assert [(n, square) for n, square, _ in rows] == [("2", "4"), ("3", "9"), ("1", "1")]
+    for (_, _, seconds), expected in zip(rows, (0.2, 0.4, 0.6), strict=True):
+        assert expected - 0.05 <= float(seconds) < expected + 0.3
+    assert len(output.splitlines()) == 3
+
+
+@invariant("056/04_broken_process_pool.py")
+def a_dead_worker_breaks_the_pool(output: str) -> None:
+    lines = output.splitlines()
+    assert len(lines) == 4
+    broken = "BrokenProcessPool: A process in the process pool was terminated abruptly"
+    assert lines[2].startswith(broken), "the task whose worker died"
+    for n, line in enumerate(lines):
+        assert line == f"result: {n}" or line.startswith(broken)
+
+
+@invariant("056/05_default_workers.py")
+def default_pool_sizes_follow_the_cpu_count(output: str) -> None:
+    cpus = int(number(r"^CPUs: (\d+)$", output))
+    threads = number(r"^ThreadPoolExecutor\(\) used (\d+) threads$", output)
+    processes = number(r"^ProcessPoolExecutor\(\) used (\d+) processes$", output)
+    assert threads == min(16, 32, cpus + 4)
+    assert processes == min(16, cpus)
