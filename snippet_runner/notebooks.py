@@ -8,7 +8,8 @@
 - A cell tagged `raises-exception` must show an error: the build fails if it stops
   raising. Any other failing cell already fails mkdocs-jupyter (allow_errors: false).
 - Paths of the build machine are taken out of the rendered outputs.
-- Notebooks execute while the snippets run, filling mkdocs-jupyter's cache, which is
+- Notebooks execute while the snippets run (once for all languages: they share their
+  code cells), filling mkdocs-jupyter's cache, which is
   kept per interpreter, refilled by fresh builds, and not pruned between languages
   (each language is a build of its own, and mkdocs-jupyter deletes the entries a build
   did not use).
@@ -22,15 +23,19 @@ import os
 import platform
 import re
 import sys
+import tempfile
 import time
 import types
 from collections.abc import Callable
 from html import unescape
 from pathlib import Path
 
+import nbformat
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs_jupyter import convert
 from mkdocs_jupyter import plugin as jupyter_plugin
+from mkdocs_jupyter.nbconvert2 import get_nbconvert_app
+from nbconvert.preprocessors import ExecutePreprocessor
 
 from snippet_runner import switches
 from snippet_runner.process import scrub_paths
@@ -67,11 +72,15 @@ class NotebooksPlugin(BasePlugin):
         return config
 
     def shared_work(self, files) -> list[Callable[[], None]]:
-        """Notebooks to execute while the snippets run: mkdocs-jupyter then finds them cached."""
+        """Notebooks to execute while the snippets run: mkdocs-jupyter then finds them cached.
+
+        Notebooks with the same code cells (one per language) execute once, and every
+        language shows that run, as with snippets.
+        """
         if self.jupyter is None or not self.jupyter.config["execute"]:
             return []
         settings = self.jupyter.config
-        work = []
+        groups: dict[str, list[tuple[str, Path]]] = {}
         for file in files:
             if _is_notebook(file):
                 key = jupyter_plugin._compute_cache_key(file.abs_src_path, settings, True)
@@ -79,40 +88,58 @@ class NotebooksPlugin(BasePlugin):
                 if switches.fresh():  # executed again; if that fails, rendering must too
                     entry.unlink(missing_ok=True)
                 if not entry.exists():
-                    work.append(functools.partial(self._execute, file.abs_src_path, entry))
-        return work
+                    code = _code_of(nbformat.read(file.abs_src_path, as_version=4))
+                    groups.setdefault(code, []).append((file.abs_src_path, entry))
+        return [functools.partial(self._execute, group) for group in groups.values()]
 
-    def _execute(self, notebook: str, entry: Path) -> None:
+    def _execute(self, group: list[tuple[str, Path]]) -> None:
         settings = self.jupyter.config
-        options = [
-            "kernel_name",
-            "theme",
-            "allow_errors",
-            "show_input",
-            "no_input",
-            "no_prompt",
-            "remove_tag_config",
-            "highlight_extra_classes",
-            "include_requirejs",
-            "custom_mathjax_url",
-        ]
+        options = {
+            name: settings[name]
+            for name in [
+                "kernel_name",
+                "theme",
+                "allow_errors",
+                "show_input",
+                "no_input",
+                "no_prompt",
+                "remove_tag_config",
+                "highlight_extra_classes",
+                "include_requirejs",
+                "custom_mathjax_url",
+            ]
+        }
         started = time.monotonic()
+        first = Path(group[0][0])
         try:
-            body = convert.nb2html(notebook, execute=True, **{o: settings[o] for o in options})
-            toc, title = jupyter_plugin._get_nb_toc_tokens(notebook, settings["toc_depth"])
+            executed = nbformat.read(first, as_version=4)
+            app = get_nbconvert_app(execute=True, **_app_options(options))
+            ExecutePreprocessor(config=app.config).preprocess(
+                executed, {"metadata": {"path": str(first.parent)}}
+            )
         except Exception:  # mkdocs-jupyter runs it again while rendering, and reports it
             return
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        temporary = entry.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(
-            json.dumps({"content": body, "toc_tokens": toc, "title": title}), encoding="utf-8"
-        )
-        os.replace(temporary, entry)  # whole or not at all
-        log.info(
-            "executed %s in %.1f s",
-            Path(notebook).relative_to(self.root),
-            time.monotonic() - started,
-        )
+        runs = [cell for cell in executed.cells if cell.cell_type == "code"]
+        for notebook, entry in group:
+            shown = nbformat.read(notebook, as_version=4)
+            for cell, run in zip(
+                (c for c in shown.cells if c.cell_type == "code"), runs, strict=True
+            ):
+                cell.outputs, cell.execution_count = run.outputs, run.execution_count
+            with tempfile.TemporaryDirectory() as folder:
+                copy = Path(folder) / Path(notebook).name
+                nbformat.write(shown, copy)
+                body = convert.nb2html(str(copy), execute=False, **options)
+            toc, title = jupyter_plugin._get_nb_toc_tokens(notebook, settings["toc_depth"])
+            entry.parent.mkdir(parents=True, exist_ok=True)
+            temporary = entry.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_text(
+                json.dumps({"content": body, "toc_tokens": toc, "title": title}),
+                encoding="utf-8",
+            )
+            os.replace(temporary, entry)  # whole or not at all
+        names = ", ".join(str(Path(n).relative_to(self.root)) for n, _ in group)
+        log.info("executed %s in %.1f s", names, time.monotonic() - started)
 
     @event_priority(50)  # before mkdocs-jupyter prunes its cache
     def on_post_build(self, *, config) -> None:
@@ -141,6 +168,19 @@ class NotebooksPlugin(BasePlugin):
                     EXPECTED_ERROR_TAG,
                 )
         return scrub_paths(html, self.root, html=True)
+
+
+def _code_of(notebook) -> str:
+    """What a notebook runs: its code cells and their tags."""
+    cells = [c for c in notebook.cells if c.cell_type == "code"]
+    return json.dumps([(c.source, c.metadata.get("tags", [])) for c in cells])
+
+
+def _app_options(options: dict) -> dict:
+    names = ("kernel_name", "allow_errors", "show_input", "no_input", "no_prompt")
+    return {name: options[name] for name in names} | {
+        "remove_tag_config": options["remove_tag_config"]
+    }
 
 
 def _silent_expected_errors(html: str) -> list[int]:

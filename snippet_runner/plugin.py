@@ -15,7 +15,7 @@ from snippet_runner.cache import RunCache
 from snippet_runner.fence import SnippetFence, load_snippet
 from snippet_runner.fences import find_fences
 from snippet_runner.options import OptionError
-from snippet_runner.store import Job, RunStore, default_workers
+from snippet_runner.store import Job, RunStore
 
 log = get_plugin_logger("snippets")
 
@@ -24,7 +24,8 @@ class SnippetsConfig(Config):
     snippets_dir = config_options.Type(str, default="snippets")
     timeout = config_options.Type((int, float), default=60)
     cache_dir = config_options.Type(str, default=".cache/snippets")
-    workers = config_options.Type(int, default=0)  # snippets run at once; 0: 32 or more
+    # How many snippets may run at once; 0: all of them (they mostly sleep)
+    workers = config_options.Type(int, default=0)
     # Environment variables snippets may see beyond PATH, HOME and the locale
     pass_env = config_options.ListOfItems(config_options.Type(str), default=[])
 
@@ -53,7 +54,7 @@ class SnippetsPlugin(BasePlugin[SnippetsConfig]):
                 RunCache(root / self.config.cache_dir),
                 read_cache=not switches.fresh(),
                 execute=switches.execute(),
-                workers=self.config.workers or default_workers(),
+                workers=self.config.workers,
                 pass_env=tuple(self.config.pass_env),
             )
             self.fence = SnippetFence(snippets_dir, store, float(timeout))

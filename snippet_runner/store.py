@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import functools
-import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -81,8 +80,9 @@ class RunStore:
             for job in jobs
             if not job.exclusive
         ]
-        with ThreadPoolExecutor(max_workers=self.workers) as pool:
-            for future in [pool.submit(work) for work in [*alongside, *shared]]:
+        everything = [*alongside, *shared]
+        with ThreadPoolExecutor(max_workers=self.workers or max(1, len(everything))) as pool:
+            for future in [pool.submit(work) for work in everything]:
                 future.result()
         for job in jobs:
             if job.exclusive:
@@ -108,8 +108,3 @@ class RunStore:
         log.info("ran %s (run %d) in %.2f s", name, number, run.duration)
         self._timings.append((f"{name}#{number}", run.duration))
         return dataclasses.replace(run, captured=captured)
-
-
-def default_workers() -> int:
-    # Snippets mostly sleep: running all of a site's runs at once costs little CPU
-    return max(32, 8 * (os.cpu_count() or 1))
