@@ -23,7 +23,7 @@ from snippet_runner import process, terminal
 from snippet_runner.process import Run
 
 _RUNNER_SOURCE = b"".join(Path(m.__file__).read_bytes() for m in (process, terminal))
-_FIELDS = {field.name: field.type for field in dataclasses.fields(Run)}
+_FIELDS = {field.name for field in dataclasses.fields(Run)}
 
 
 class RunCache:
@@ -51,21 +51,25 @@ class RunCache:
     def load(self, key: str) -> Run | None:
         try:
             entry = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
-            if entry["key"] != key or set(entry["run"]) != set(_FIELDS):
+            if entry["key"] != key or set(entry["run"]) != _FIELDS:
                 return None
             return Run(**entry["run"])
         except (OSError, ValueError, KeyError, TypeError):  # missing, truncated, corrupt
             return None
 
     def save(self, key: str, run: Run) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
         text = json.dumps({"key": key, "run": dataclasses.asdict(run)}, ensure_ascii=False)
-        # Write aside, then rename: a reader sees the old entry or the new one, never half.
-        handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                stream.write(text)
-            os.replace(temporary, self.folder / f"{key}.json")
-        finally:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(temporary)
+        write_atomically(self.folder / f"{key}.json", text)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write aside, then rename: a reader sees the old file or the new one, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)

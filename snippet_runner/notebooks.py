@@ -38,11 +38,21 @@ from mkdocs_jupyter.nbconvert2 import get_nbconvert_app
 from nbconvert.preprocessors import ExecutePreprocessor
 
 from snippet_runner import switches
+from snippet_runner.cache import write_atomically
 from snippet_runner.process import scrub_paths
 
 log = get_plugin_logger("notebooks")
 CONFIG_DIR = Path(__file__).parent / "jupyter_config"
 EXPECTED_ERROR_TAG = "raises-exception"
+# The mkdocs-jupyter settings its nbconvert app takes
+_APP_OPTIONS = (
+    "kernel_name",
+    "allow_errors",
+    "show_input",
+    "no_input",
+    "no_prompt",
+    "remove_tag_config",
+)
 # The opening tag of each cell (mkdocs-jupyter wraps code cells twice; only one has the id)
 _CELL = re.compile(r'<div class="jp-Cell [^"]*" id="cell-id=')
 # How IPython shows an exception that a cell raised (not merely text on stderr)
@@ -113,7 +123,8 @@ class NotebooksPlugin(BasePlugin):
         first = Path(group[0][0])
         try:
             executed = nbformat.read(first, as_version=4)
-            app = get_nbconvert_app(execute=True, **_app_options(options))
+            app_options = {name: options[name] for name in _APP_OPTIONS}
+            app = get_nbconvert_app(execute=True, **app_options)
             ExecutePreprocessor(config=app.config).preprocess(
                 executed, {"metadata": {"path": str(first.parent)}}
             )
@@ -131,13 +142,9 @@ class NotebooksPlugin(BasePlugin):
                 nbformat.write(shown, copy)
                 body = convert.nb2html(str(copy), execute=False, **options)
             toc, title = jupyter_plugin._get_nb_toc_tokens(notebook, settings["toc_depth"])
-            entry.parent.mkdir(parents=True, exist_ok=True)
-            temporary = entry.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_text(
-                json.dumps({"content": body, "toc_tokens": toc, "title": title}),
-                encoding="utf-8",
+            write_atomically(
+                entry, json.dumps({"content": body, "toc_tokens": toc, "title": title})
             )
-            os.replace(temporary, entry)  # whole or not at all
         names = ", ".join(str(Path(n).relative_to(self.root)) for n, _ in group)
         log.info("executed %s in %.1f s", names, time.monotonic() - started)
 
@@ -174,13 +181,6 @@ def _code_of(notebook) -> str:
     """What a notebook runs: its code cells and their tags."""
     cells = [c for c in notebook.cells if c.cell_type == "code"]
     return json.dumps([(c.source, c.metadata.get("tags", [])) for c in cells])
-
-
-def _app_options(options: dict) -> dict:
-    names = ("kernel_name", "allow_errors", "show_input", "no_input", "no_prompt")
-    return {name: options[name] for name in names} | {
-        "remove_tag_config": options["remove_tag_config"]
-    }
 
 
 def _silent_expected_errors(html: str) -> list[int]:
