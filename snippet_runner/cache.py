@@ -1,7 +1,8 @@
 """Snippet runs kept on disk between builds.
 
 An entry is keyed by everything that can change a run's output: the snippet's path and
-source, the run number and timeout, the interpreter and platform, and the runner's own
+source, the run number and timeout, the values of the variables passed through to it,
+the interpreter and platform, and the runner's own
 code. A snippet stands alone (it imports nothing from its neighbours), so editing one
 snippet re-runs that snippet only. Entries are written atomically; one that can't be
 read back as what its name promises is ignored, and the snippet runs again.
@@ -38,7 +39,8 @@ class RunCache:
             name,
             str(number),
             repr(timeout),
-            repr(sorted(pass_env)),
+            # Values too: a build against a real Dask cluster prints other output
+            repr(sorted((variable, os.environ.get(variable)) for variable in pass_env)),
             sys.version,
             sys.platform,
             platform.machine(),

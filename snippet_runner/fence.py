@@ -20,6 +20,7 @@ from typing import Any
 from markdown_exec import base_format
 from mkdocs.plugins import get_plugin_logger
 
+from snippet_runner.figures import FIGURES, FigureError
 from snippet_runner.options import FenceOptions, OptionError
 from snippet_runner.process import Run
 from snippet_runner.render import error_html, outputs_html
@@ -67,7 +68,18 @@ class SnippetFence:
         for run in runs:
             if not fence.succeeded(run):
                 return self._fail(name, _failure(run, fence, timeout))
-        html = outputs_html(name, runs, self.language, uid=f"snippet{next(self._ids)}")
+        uid = f"snippet{next(self._ids)}"
+        figures = []
+        if fence.figure is not None:
+            draw = FIGURES[fence.figure]
+            try:
+                figures = [
+                    "" if run.skipped else draw(run.output, self.language, f"{uid}-{n}")
+                    for n, run in enumerate(runs, 1)
+                ]
+            except FigureError as error:
+                return self._fail(name, str(error))
+        html = outputs_html(name, runs, self.language, uid=uid, figures=figures)
         return base_format(
             language="python",
             run=lambda *_args, **_kwargs: html,

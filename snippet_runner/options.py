@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from snippet_runner.figures import FIGURES
 from snippet_runner.process import Run
 
 MAX_RUNS = 5
@@ -52,6 +53,7 @@ class FenceOptions:
     timeout: float | None = None  # None: the plugin's default
     expect: Expectation | None = None
     exclusive: bool = False  # runs with the machine to itself: it measures speed
+    figure: str | None = None  # a picture drawn from the output, see figures.py
 
     @classmethod
     def parse(cls, inputs: dict[str, str]) -> FenceOptions:
@@ -63,16 +65,20 @@ class FenceOptions:
         exclusive = inputs.pop("exclusive", "false")
         if exclusive not in ("true", "false"):
             raise OptionError(f"exclusive={exclusive!r}: expected 'true' or 'false'")
+        figure = inputs.pop("figure", None)
+        if figure is not None and figure not in FIGURES:
+            raise OptionError(f"figure={figure!r}: expected one of {', '.join(FIGURES)}")
         if inputs:
             names = ", ".join(sorted(inputs))
             raise OptionError(
-                f"unknown option(s): {names}; known: runs, timeout, expect, exclusive"
+                f"unknown option(s): {names}; known: runs, timeout, expect, exclusive, figure"
             )
         return cls(
             runs=runs,
             timeout=None if timeout is None else _seconds(timeout),
             expect=None if expect is None else Expectation.parse(expect),
             exclusive=exclusive == "true",
+            figure=figure,
         )
 
     def succeeded(self, run: Run) -> bool:

@@ -32,16 +32,20 @@ def labels(language: str) -> dict[str, str]:
     return LABELS.get(language, LABELS["en"])
 
 
-def outputs_html(snippet: str, runs: list[Run], language: str, uid: str) -> str:
-    """One output block, or one tab per run when the snippet was run several times."""
+def outputs_html(
+    snippet: str, runs: list[Run], language: str, uid: str, figures: list[str] = ()
+) -> str:
+    """One output block, or one tab per run when the snippet was run several times;
+    a run's figure (HTML made by figures.py) goes under its output."""
     text = labels(language)
+    blocks = [
+        _output_block(run, text) + (figures[n] if n < len(figures) else "")
+        for n, run in enumerate(runs)
+    ]
     if len(runs) == 1:
-        body = _output_block(runs[0], text)
+        body = blocks[0]
     else:
-        body = _tabs(
-            uid,
-            [(text["run"].format(n=n), _output_block(run, text)) for n, run in enumerate(runs, 1)],
-        )
+        body = _tabs(uid, [(text["run"].format(n=n), block) for n, block in enumerate(blocks, 1)])
     return f'<div class="snippet-output" data-snippet="{escape(snippet)}">{body}</div>'
 
 

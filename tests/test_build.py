@@ -118,3 +118,38 @@ def test_pages_load_nothing_from_other_origins(built_site):
                 if tag == "link" and "stylesheet" not in element.get("rel", []):
                     continue
                 assert not url.startswith(("http:", "https:", "//")), (html, url)
+
+
+FIGURE_FENCES = [fence for fence in all_fences() if fence.options.figure]
+AXIS_LABEL = {
+    "timeline": {"ru": "секунды от начала", "en": "seconds since the start"},
+    "speed-up": {"ru": "исполнителей", "en": "workers"},
+}
+
+
+def test_pages_have_figures():
+    # The test below must not pass by finding nothing.
+    assert {fence.options.figure for fence in FIGURE_FENCES} == {"timeline", "speed-up"}
+
+
+@pytest.mark.parametrize(
+    "fence", FIGURE_FENCES, ids=lambda f: f"{f.page.relative_to(DOCS).as_posix()}:{f.snippet}"
+)
+def test_figure_is_drawn_from_the_output_shown_above_it(fence, built_site):
+    from snippet_runner.figures import parse_spans, parse_timings
+
+    language = fence.page.relative_to(DOCS).parts[0]
+    block = html_for(fence.page, built_site).select_one(
+        f'div.snippet-output[data-snippet="{fence.snippet}"]'
+    )
+    output = block.select_one("pre code").get_text()
+    svg = block.select_one("figure.snippet-figure svg[role=img]")
+    assert svg is not None, "no figure under the output"
+    assert AXIS_LABEL[fence.options.figure][language] in svg.get_text()
+    if fence.options.figure == "timeline":
+        assert len(svg.select("rect")) == len(parse_spans(output))
+    else:
+        timings, _ = parse_timings(output)
+        works = {t.work for t in timings}
+        executors = {t.executor for t in timings} - {"sequential"}
+        assert len(svg.select("polyline")) == len(works) * len(executors)

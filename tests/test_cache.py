@@ -116,3 +116,20 @@ def test_cache_folder_is_ignored_by_git():
         ["git", "check-ignore", *paths], cwd=ROOT, capture_output=True, text=True
     )
     assert result.stdout.split() == paths
+
+
+def test_key_follows_the_values_of_passed_variables(tmp_path, monkeypatch):
+    # A build against a real Dask cluster must not show a LocalCluster run from the cache.
+    script = tmp_path / "snippet.py"
+    script.write_text("print(1)\n", encoding="utf-8")
+    cache = RunCache(tmp_path / "cache")
+
+    def key() -> str:
+        return cache.key(script, "snippet.py", 1, 60.0, ("DASK_SCHEDULER_ADDRESS",))
+
+    monkeypatch.delenv("DASK_SCHEDULER_ADDRESS", raising=False)
+    local = key()
+    monkeypatch.setenv("DASK_SCHEDULER_ADDRESS", "tcp://127.0.0.1:8786")
+    remote = key()
+    assert local != remote
+    assert key() == remote

@@ -81,6 +81,8 @@ def test_output_is_escaped_and_declared_failures_are_shown(tmp_path):
         ("killed_by_signal.py", "", "was killed by signal SIGKILL"),
         ("hard_exit.py", "", "exited with code 1"),
         ("daemon_grandchild.py", "", "leaving 1 process(es) running (killed)"),
+        ("prints_ok.py", 'figure="timeline"', "figure='timeline' needs lines"),
+        ("prints_ok.py", 'figure="speed-up"', "figure='speed-up' needs lines"),
     ],
 )
 def test_build_fails_naming_page_and_snippet(tmp_path, snippet, header, message):
@@ -100,6 +102,7 @@ def test_build_fails_naming_page_and_snippet(tmp_path, snippet, header, message)
         ("prints_ok.py", 'runs="9"', "runs='9': expected a whole number from 1 to 5"),
         ("prints_ok.py", 'colour="red"', "unknown option(s): colour"),
         ("prints_ok.py", 'expect="exit three"', "expect='exit three': use 'exit N'"),
+        ("prints_ok.py", 'figure="pie"', "figure='pie': expected one of timeline, speed-up"),
         ("missing.py", "", "no such snippet file: snippets/missing.py"),
         ("empty.py", "", "snippets/empty.py is empty"),
         ("not_python.py", "", "snippets/not_python.py is not valid Python"),

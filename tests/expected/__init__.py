@@ -53,4 +53,12 @@ def number(pattern: str, text: str) -> float:
     return float(match[1])
 
 
-from tests.expected import about, ch053, ch054, ch055, ch056  # noqa: E402,F401  (they register invariants)
+from tests.expected import (  # noqa: E402,F401  (they register invariants)
+    about,
+    ch053,
+    ch054,
+    ch055,
+    ch056,
+    ch057,
+    ch058,
+)

@@ -69,3 +69,34 @@ def default_pool_size_follows_cpu_count(output: str) -> None:
     assert workers == min(12, 32, cpus + 4), "the default is min(32, CPUs + 4)"
     rounds = -(-12 // workers)  # 12 tasks, `workers` at a time
     assert rounds - 0.05 <= number(r"^12 one-second tasks took ([\d.]+) s$", output) < rounds + 1
+
+
+def spans_of(output: str, way: str):
+    """The (call, worker, start, end) rows of one way, from the table the figure reads."""
+    from snippet_runner.figures import parse_spans
+
+    return sorted((s.call, s.worker, s.start, s.end) for s in parse_spans(output) if s.way == way)
+
+
+@invariant("053/10_timeline.py")
+def timeline_staircase_against_overlap(output: str) -> None:
+    lines = output.splitlines()
+    assert lines[0].split() == ["way", "call", "thread", "start", "end"]
+    assert len(lines) == 16
+    sequential = spans_of(output, "sequential")
+    assert [(call, worker) for call, worker, _, _ in sequential] == [
+        (n, "MainThread") for n in range(5)
+    ]
+    for n, (_, _, start, end) in enumerate(sequential):
+        assert n - 0.01 <= start < n + 0.3, "each call starts when the previous ends"
+        assert 0.99 <= end - start < 1.3
+    threads = spans_of(output, "threads")
+    assert len({worker for _, worker, _, _ in threads}) == 5
+    for _, _, start, end in threads:
+        assert start < 0.1 and 0.99 <= end < 1.3, "five calls overlap in one second"
+    pool = spans_of(output, "thread_pool")
+    first, second = pool[:3], pool[3:]
+    assert len({worker for _, worker, _, _ in first}) == 3
+    assert {worker for _, worker, _, _ in second} <= {worker for _, worker, _, _ in first}
+    assert all(start < 0.1 for _, _, start, _ in first)
+    assert all(0.99 <= start < 1.3 for _, _, start, _ in second), "a second wave"

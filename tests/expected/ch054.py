@@ -131,3 +131,23 @@ def number_free(output: str, prefix: str) -> str:
     match = re.search(rf"^{re.escape(prefix)}(.*)$", output, re.M)
     assert match, f"no line starts with {prefix!r}"
     return match[1]
+
+
+@invariant("054/13_timeline.py")
+def process_timeline_overlaps_after_a_start_up_delay(output: str) -> None:
+    from tests.expected.ch053 import spans_of
+
+    lines = output.splitlines()
+    assert lines[0].split() == ["way", "call", "process", "start", "end"]
+    assert len(lines) == 11
+    processes = spans_of(output, "processes")
+    assert [call for call, *_ in processes] == list(range(5))
+    assert len({worker for _, worker, _, _ in processes}) == 5
+    for _, _, start, end in processes:
+        assert 0 < start < 1.0 and 0.99 <= end - start < 1.3
+    assert max(s for *_, s, _ in processes) < min(e for *_, e in processes), "all overlap"
+    pool = spans_of(output, "pool")
+    first, second = pool[:3], pool[3:]
+    assert len({worker for _, worker, _, _ in first}) == 3
+    assert {worker for _, worker, _, _ in second} <= {worker for _, worker, _, _ in first}
+    assert min(end for *_, end in first) - 0.01 <= min(start for _, _, start, _ in second)
