@@ -4,6 +4,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Node tools for the browser tests (Lighthouse, the HTML validator), when npm is there;
+# without them those tests skip with a line saying so (never under CI=true)
+NODE_STAMP := node_modules/.installed
+NODE_TOOLS := $(if $(shell command -v npm),$(NODE_STAMP))
 
 .PHONY: serve build test benchmark clean
 
@@ -14,6 +18,10 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
+$(NODE_STAMP): package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
 serve: $(STAMP)
 	# --dirty: after an edit, rebuild only what changed (a prose edit shows in about a second)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
@@ -21,11 +29,11 @@ serve: $(STAMP)
 build: $(STAMP)  # a release build: every output fresh
 	SNIPPETS_FRESH=1 NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
-test: $(STAMP)
+test: $(STAMP) $(NODE_TOOLS)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest
 
 benchmark: $(STAMP)  # build times, medians of 3 rounds (a few minutes)
 	$(BIN)/python -m snippet_runner.benchmark --rounds 3
 
 clean:
-	rm -rf $(VENV) site .pytest_cache
+	rm -rf $(VENV) node_modules site .pytest_cache .cache

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from markdown_exec import markdown_config
@@ -119,6 +120,7 @@ class SnippetsPlugin(BasePlugin[SnippetsConfig]):
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
         assert self.fence is not None
         self.fence.page = (self.docs_dir / page.file.src_uri).as_posix()
+        self.fence.page_url = page.url
         self.fence.language = getattr(page.file, "locale", None) or config.theme.get(
             "language", "en"
         )
@@ -131,6 +133,12 @@ class SnippetsPlugin(BasePlugin[SnippetsConfig]):
             return
         failures, self.fence.failures = self.fence.failures, []
         self.fence.store.finish_build()
+        # Every snippet a page shows can be downloaded as the very file that ran
+        for name in sorted(self.fence.shown):
+            target = Path(config.site_dir) / "snippets" / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(self.fence.snippets_dir / name, target)
+        self.fence.shown.clear()
         if failures and self.command != "serve":
             raise PluginError(f"snippets: {len(failures)} snippet block(s) failed (see above)")
 

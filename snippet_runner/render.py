@@ -15,6 +15,7 @@ LABELS = {
         "empty": "The program printed nothing.",
         "truncated": f"Output cut after {OUTPUT_LIMIT:,} bytes.",
         "failed": "This snippet failed while the site was built",
+        "download": "Download {name}",
     },
     "ru": {
         "output": "Вывод",
@@ -24,6 +25,7 @@ LABELS = {
         "empty": "Программа ничего не вывела.",
         "truncated": f"Вывод обрезан после {OUTPUT_LIMIT:,} байт.".replace(",", "\u00a0"),
         "failed": "Этот пример упал при сборке сайта",
+        "download": "Скачать {name}",
     },
 }
 
@@ -47,6 +49,19 @@ def outputs_html(
     else:
         body = _tabs(uid, [(text["run"].format(n=n), block) for n, block in enumerate(blocks, 1)])
     return f'<div class="snippet-output" data-snippet="{escape(snippet)}">{body}</div>'
+
+
+def with_download_link(html: str, title: str, href: str, language: str) -> str:
+    """Turn the source block's file name into a link that downloads the file."""
+    label = escape(labels(language)["download"].format(name=title))
+    name = escape(title)
+    link = (
+        f'<a class="snippet-download" href="{escape(href)}" download '
+        f'title="{label}" aria-label="{label}">{name}</a>'
+    )
+    return html.replace(
+        f'<span class="filename">{name}</span>', f'<span class="filename">{link}</span>', 1
+    )
 
 
 def error_html(snippet: str, message: str, language: str) -> str:

@@ -12,6 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 SNIPPETS = ROOT / "snippets"
 LANGUAGES = ("ru", "en")
+DEFAULT_LANGUAGE = "ru"  # served at /, the others at /<language>/
 
 
 @dataclass(frozen=True)
@@ -45,3 +46,16 @@ def fences_by_snippet() -> dict[str, list[Fence]]:
     for fence in all_fences():
         result.setdefault(fence.snippet, []).append(fence)
     return result
+
+
+def page_url(page: Path) -> str:
+    """The URL path MkDocs serves `page` at, e.g. /en/threads/."""
+    language = page.relative_to(DOCS).parts[0]
+    relative = page.relative_to(DOCS / language).with_suffix("")
+    prefix = "/" if language == DEFAULT_LANGUAGE else f"/{language}/"
+    return prefix if relative.name == "index" else f"{prefix}{relative.as_posix()}/"
+
+
+def site_pages(language: str) -> list[Path]:
+    """Every page of one language: Markdown pages and notebooks."""
+    return sorted([*pages(language), *(DOCS / language).rglob("*.ipynb")])

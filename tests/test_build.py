@@ -11,17 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.expected import check_output
-from tests.pages import DOCS, LANGUAGES, ROOT, SNIPPETS, Fence, all_fences, pages
-
-DEFAULT_LANGUAGE = "ru"
-
-
-def page_url(page: Path) -> str:
-    """The URL path MkDocs serves `page` at, e.g. /en/threads/."""
-    language = page.relative_to(DOCS).parts[0]
-    relative = page.relative_to(DOCS / language).with_suffix("")
-    prefix = "/" if language == DEFAULT_LANGUAGE else f"/{language}/"
-    return prefix if relative.name == "index" else f"{prefix}{relative.as_posix()}/"
+from tests.pages import DOCS, LANGUAGES, ROOT, SNIPPETS, Fence, all_fences, page_url, pages
 
 
 def html_for(page: Path, site: Path) -> BeautifulSoup:

@@ -1,0 +1,119 @@
+"""The built site served on 127.0.0.1 and read in headless Chromium, as a reader reads it.
+
+Playwright drives the system's Chromium (Debian's `chromium`): Playwright's own browser
+download is not used. Without Chromium these tests skip with one line saying how to
+enable them, except under CI=true, where they must run.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from tests.pages import ROOT
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Chromium contacts Google hosts on its own unless every name but ours fails to resolve.
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
+]
+NODE_TOOLS = ROOT / "node_modules" / ".bin"
+SHOTS = ROOT / ".cache" / "screenshots"  # git-ignored: for people to look at
+
+
+def require(available: bool, what: str, how: str) -> None:
+    """Skip locally when a tool is missing; under CI a missing tool is a failure."""
+    if available:
+        return
+    if os.environ.get("CI", "").lower() in ("1", "true"):
+        pytest.fail(f"CI=true but {what} is missing: {how}")
+    pytest.skip(f"{what} not found; to run these tests: {how}")
+
+
+def require_chromium() -> None:
+    require(
+        Path(CHROMIUM).is_file(),
+        f"Chromium ({CHROMIUM})",
+        "sudo apt-get install chromium (or set CHROMIUM=/path/to/chromium)",
+    )
+
+
+def require_node_tool(name: str) -> Path:
+    tool = NODE_TOOLS / name
+    require(
+        tool.is_file() and shutil.which("node") is not None,
+        f"node_modules/.bin/{name}",
+        "install Node.js and run `npm ci` in the repository",
+    )
+    return tool
+
+
+def require_validator() -> Path:
+    jar = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    require(
+        jar.is_file() and shutil.which("java") is not None,
+        "the Nu HTML validator (node_modules/vnu-jar and Java)",
+        "install Java and Node.js and run `npm ci` in the repository",
+    )
+    return jar
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # one line per request would drown the output
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """The built site over HTTP on a free port of 127.0.0.1."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def context(browser, site_url):
+    """A fresh profile per test, allowed to use the clipboard, recording every request."""
+    context = browser.new_context(
+        base_url=site_url,
+        permissions=["clipboard-read", "clipboard-write"],
+        accept_downloads=True,
+    )
+    context.requested = []
+    context.on("request", lambda request: context.requested.append(request.url))
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context):
+    return context.new_page()

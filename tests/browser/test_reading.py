@@ -1,0 +1,211 @@
+"""What a reader touches, in a real browser: language switch, copy, download, search,
+network, phones."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from snippet_runner.process import run_snippet
+from tests.browser.conftest import SHOTS
+from tests.pages import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    SNIPPETS,
+    fences_by_snippet,
+    page_url,
+    site_pages,
+)
+from tests.test_snippets import DEFAULT_TIMEOUT
+
+PAGES = [page for language in LANGUAGES for page in site_pages(language)]
+URLS = [page_url(page) for page in PAGES]
+SOURCE_BLOCKS = ".highlight:has(> .filename > a.snippet-download)"
+
+
+def language_of(url: str) -> str:
+    first = url.strip("/").split("/")[0]
+    return first if first in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def in_language(url: str, language: str) -> str:
+    """The same page's URL in another language."""
+    rest = url if language_of(url) == DEFAULT_LANGUAGE else url[len(language_of(url)) + 1 :]
+    return rest if language == DEFAULT_LANGUAGE else f"/{language}{rest}"
+
+
+def path_of(page) -> str:
+    return urlsplit(page.url).path
+
+
+@pytest.mark.parametrize("url", URLS)
+def test_language_switch_lands_on_the_same_page_and_back(page, url):
+    here = language_of(url)
+    other = next(language for language in LANGUAGES if language != here)
+    page.goto(url)
+    for language, expected in ((other, in_language(url, other)), (here, url)):
+        page.hover(".md-header .md-select")
+        page.click(f'.md-header a.md-select__link[hreflang="{language}"]')
+        page.wait_for_load_state()
+        assert path_of(page) == expected
+        assert page.locator("html").get_attribute("lang") == language
+
+
+@pytest.fixture(scope="session")
+def clipboard(browser, site_url) -> dict[tuple[str, str], str]:
+    """{(page URL, snippet): text the copy button put on the clipboard}, every page."""
+    context = browser.new_context(
+        base_url=site_url, permissions=["clipboard-read", "clipboard-write"]
+    )
+    page = context.new_page()
+    copied = {}
+    for url in URLS:
+        page.goto(url)
+        for block in page.locator(SOURCE_BLOCKS).all():
+            name = block.locator(".filename").inner_text().strip().removeprefix("snippets/")
+            page.evaluate("navigator.clipboard.writeText('')")
+            block.hover()
+            block.locator("button[data-md-type=copy]").first.click()
+            copied[url, name] = page.evaluate("navigator.clipboard.readText()")
+    context.close()
+    return copied
+
+
+def test_every_snippet_has_a_copy_button_that_copies_its_file(clipboard):
+    shown = {
+        (page_url(fence.page), name)
+        for name, fences in fences_by_snippet().items()
+        for fence in fences
+    }
+    assert set(clipboard) == shown
+    for (url, name), text in clipboard.items():
+        expected = (SNIPPETS / name).read_text(encoding="utf-8")
+        assert text.rstrip("\n") == expected.rstrip("\n"), (url, name)
+
+
+def test_copied_snippets_run_as_their_pages_say(clipboard, tmp_path):
+    # What a reader pastes into a file and runs; several at once, only exit codes matter.
+    texts = {name: text for (_, name), text in clipboard.items()}
+    for name, text in texts.items():
+        (tmp_path / "snippets" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "snippets" / name).write_text(text + "\n", encoding="utf-8")
+
+    def run(name: str):
+        options = fences_by_snippet()[name][0].options
+        result = run_snippet(
+            tmp_path / "snippets" / name, tmp_path, options.timeout or DEFAULT_TIMEOUT
+        )
+        return name, options.succeeded(result), result
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        failed = [
+            f"{name}: exit {result.returncode}\n{result.output[-500:]}"
+            for name, ok, result in pool.map(run, sorted(texts))
+            if not ok
+        ]
+    assert failed == []
+
+
+@pytest.mark.parametrize("url", URLS)
+def test_each_snippet_downloads_as_its_file(page, url):
+    page.goto(url)
+    links = page.locator(f"{SOURCE_BLOCKS} a.snippet-download").all()
+    for link in links:
+        name = link.inner_text().strip().removeprefix("snippets/")
+        with page.expect_download() as download:
+            link.click()
+        saved = Path(download.value.path())
+        assert saved.read_bytes() == (SNIPPETS / name).read_bytes(), name
+        assert download.value.suggested_filename == Path(name).name
+
+
+def search(page, url: str, query: str) -> list[str]:
+    """The result links Material's search lists for `query` typed on page `url`."""
+    page.goto(url)
+    page.click("label.md-header__button[for=__search]")
+    field = page.locator("input.md-search__input")
+    field.press_sequentially(query, delay=20)
+    page.wait_for_function(
+        "q => document.querySelector('.md-search-result__meta')?.textContent.trim() &&"
+        " document.querySelector('.md-search__input').value === q",
+        arg=query,
+    )
+    page.wait_for_timeout(300)  # the last keystroke's results replace the previous ones
+    return [
+        urlsplit(href).path
+        for href in page.locator(".md-search-result__item > a").evaluate_all(
+            "links => links.map(a => a.href)"
+        )
+    ]
+
+
+RUSSIAN_QUERIES = [
+    ("поток", "/threads/"),
+    ("потоки", "/threads/"),
+    ("потоков", "/threads/"),
+    ("потоками", "/threads/"),
+    ("процесс", "/processes/"),
+    ("процессы", "/processes/"),
+    ("процессами", "/processes/"),
+]
+ENGLISH_QUERIES = [
+    ("threads", "/en/threads/"),
+    ("processes", "/en/processes/"),
+    ("pool", "/en/threads/"),
+]
+
+
+@pytest.mark.parametrize(("query", "chapter"), RUSSIAN_QUERIES + ENGLISH_QUERIES)
+def test_search_finds_the_chapter_in_its_own_language(page, query, chapter):
+    home = "/" if language_of(chapter) == DEFAULT_LANGUAGE else f"/{language_of(chapter)}/"
+    results = search(page, home, query)
+    assert chapter in results, results
+    assert {language_of(result) for result in results} == {language_of(chapter)}
+
+
+@pytest.mark.parametrize("url", URLS)
+def test_reading_a_page_asks_nothing_of_other_hosts(context, site_url, url):
+    page = context.new_page()
+    page.goto(url)
+    page.mouse.wheel(0, 100_000)  # lazy content, if any
+    page.click("label.md-header__button[for=__search]")
+    page.locator("input.md-search__input").press_sequentially("pool", delay=20)
+    page.wait_for_selector(".md-search-result__meta")
+    page.wait_for_load_state("networkidle")
+    outside = [
+        address
+        for address in context.requested
+        if not address.startswith(site_url + "/") and not address.startswith(("data:", "blob:"))
+    ]
+    assert outside == []
+    assert any(address.endswith("/search/search_index.json") for address in context.requested)
+
+
+def _slug(url: str) -> str:
+    return url.strip("/").replace("/", "-") or DEFAULT_LANGUAGE
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("url", URLS)
+def test_page_fits_a_phone_and_is_photographed(browser, site_url, url, scheme):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for device, size in (("phone", (390, 844)), ("desktop", (1280, 800))):
+        context = browser.new_context(
+            base_url=site_url,
+            viewport={"width": size[0], "height": size[1]},
+            color_scheme=scheme,
+            is_mobile=device == "phone",
+            has_touch=device == "phone",
+        )
+        page = context.new_page()
+        page.goto(url)
+        page.wait_for_load_state("networkidle")
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        page.screenshot(path=SHOTS / f"{_slug(url)}-{device}-{scheme}.png", full_page=True)
+        context.close()
+        assert overflow <= 0, f"{url} scrolls sideways by {overflow} px on a {device}"
