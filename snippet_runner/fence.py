@@ -23,7 +23,7 @@ from mkdocs.plugins import get_plugin_logger
 from snippet_runner.figures import FIGURES, FigureError
 from snippet_runner.options import FenceOptions, OptionError
 from snippet_runner.process import Run
-from snippet_runner.render import error_html, outputs_html, with_download_link
+from snippet_runner.render import error_html, outputs_html
 from snippet_runner.store import RunStore
 
 log = get_plugin_logger("snippets")
@@ -38,7 +38,6 @@ class SnippetFence:
         self.store = store
         self.default_timeout = default_timeout
         self.page = "?"
-        self.page_url = ""  # the page's URL from the site root, e.g. "en/threads/"
         self.language = "en"
         self.shown: set[str] = set()  # snippet files the site offers for download
         self.failures: list[str] = []
@@ -93,8 +92,7 @@ class SnippetFence:
             update_toc=False,
         )
         self.shown.add(name)
-        href = "../" * self.page_url.count("/") + f"snippets/{name}"
-        return with_download_link(block, f"snippets/{name}", href, self.language)
+        return block
 
     def _fail(self, name: str, detail: str) -> str:
         message = f"{self.page}: snippets/{name}: {detail}"

@@ -21,6 +21,7 @@ import functools
 import json
 import os
 import platform
+import posixpath
 import re
 import sys
 import tempfile
@@ -32,10 +33,12 @@ from pathlib import Path
 
 import nbformat
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.utils import get_relative_url
 from mkdocs_jupyter import convert
 from mkdocs_jupyter import plugin as jupyter_plugin
 from mkdocs_jupyter.nbconvert2 import get_nbconvert_app
 from nbconvert.preprocessors import ExecutePreprocessor
+from pymdownx.slugs import slugify
 
 from snippet_runner import switches
 from snippet_runner.cache import write_atomically
@@ -70,7 +73,7 @@ class NotebooksPlugin(BasePlugin):
             os.environ["JUPYTER_CONFIG_PATH"] = os.pathsep.join(
                 filter(None, [str(CONFIG_DIR), paths])
             )
-        self.root = Path(config.config_file_path).parent
+        self.root = Path(config.config_file_path).resolve().parent
         self.jupyter = config.plugins.get("mkdocs-jupyter")
         if self.jupyter is not None:
             if not switches.execute():
@@ -163,6 +166,26 @@ class NotebooksPlugin(BasePlugin):
                 file.is_documentation_page = types.MethodType(lambda self: True, file)
         return files
 
+    @event_priority(-100)  # after mkdocs-static-i18n has set the language switch's links
+    def on_page_context(self, context, *, page, config, nav):
+        """Point the language switch of a notebook page at the same notebook.
+
+        mkdocs-static-i18n finds no alternate for a page it took for a static file.
+        """
+        # mkdocs-static-i18n sets it as an attribute, which templates read first
+        alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate")
+        locale = getattr(page.file, "locale", None)
+        if not _is_notebook(page.file) or not alternates or locale is None:
+            return context
+        default = next(
+            lang.locale for lang in config.plugins["i18n"].config.languages if lang.default
+        )
+        path = page.url if locale == default else page.url.removeprefix(f"{locale}/")
+        for alternate in alternates:
+            language = alternate["lang"]
+            alternate["link"] = path if language == default else f"{language}/{path}"
+        return context
+
     def on_page_content(self, html: str, *, page, config, files) -> str:
         if not _is_notebook(page.file):
             return html
@@ -174,6 +197,14 @@ class NotebooksPlugin(BasePlugin):
                     number,
                     EXPECTED_ERROR_TAG,
                 )
+        html = _readable_heading_ids(html, page.toc)
+        html = _page_links(html, page, files)
+        html = html.replace('<script src=""> </script>', "")  # an unused MathJax slot
+        # A code cell wider than the page scrolls; keyboard users must be able to reach it
+        html = html.replace(
+            '<div class="highlight-ipynb',
+            '<div tabindex="0" class="highlight-ipynb',
+        )
         return scrub_paths(html, self.root, html=True)
 
 
@@ -196,3 +227,55 @@ def _silent_expected_errors(html: str) -> list[int]:
             if not IPYTHON_TRACEBACK.search(text):
                 silent.append(number)
     return silent
+
+
+_HEADING = re.compile(r'<h([1-6]) id="[^"]*">(.*?)<a class="anchor-link" href="#[^"]*">', re.S)
+
+
+def _readable_heading_ids(html: str, toc) -> str:
+    """Give notebook headings the site's own anchors (Cyrillic kept, as on other pages).
+
+    nbconvert drops non-ASCII letters from heading ids, leaving Russian headings with
+    empty, duplicate ids that the table of contents ("#_1", "#_2") doesn't match.
+    """
+    ids: list[str] = []
+
+    def renumber(match: re.Match) -> str:
+        base = slugify(case="lower")(unescape(re.sub(r"<[^>]+>", "", match[2])), "-") or "section"
+        new = base
+        while new in ids:
+            new = f"{base}_{sum(1 for i in ids if i == base or i.startswith(base + '_'))}"
+        ids.append(new)
+        return f'<h{match[1]} id="{new}">{match[2]}<a class="anchor-link" href="#{new}">'
+
+    html = _HEADING.sub(renumber, html)
+    entries = list(_toc_entries(toc.items))
+    if len(entries) == len(ids):  # the same headings, in the same order
+        for entry, new in zip(entries, ids, strict=True):
+            entry.id = new
+    return html
+
+
+def _toc_entries(items):
+    for item in items:
+        yield item
+        yield from _toc_entries(item.children)
+
+
+_MD_LINK = re.compile(r'href="([^":#]+\.md)(#[^"]*)?"')
+
+
+def _page_links(html: str, page, files) -> str:
+    """Links from a notebook's Markdown cells to chapters, as MkDocs writes them on pages.
+
+    mkdocs-jupyter leaves `processes.md#anchor` as it is; the site serves `../processes/`.
+    """
+
+    def link(match: re.Match) -> str:
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), match[1]))
+        file = files.get_file_from_path(target)
+        if file is None:
+            return match[0]  # left for the link check to report
+        return f'href="{get_relative_url(file.url, page.url)}{match[2] or ""}"'
+
+    return _MD_LINK.sub(link, html)

@@ -16,6 +16,7 @@ from snippet_runner.cache import RunCache
 from snippet_runner.fence import SnippetFence, load_snippet
 from snippet_runner.fences import find_fences
 from snippet_runner.options import OptionError
+from snippet_runner.render import with_download_links
 from snippet_runner.store import Job, RunStore
 
 log = get_plugin_logger("snippets")
@@ -42,7 +43,7 @@ class SnippetsPlugin(BasePlugin[SnippetsConfig]):
         self.command = command
 
     def on_config(self, config):
-        root = Path(config.config_file_path).parent
+        root = Path(config.config_file_path).resolve().parent
         if self.fence is None:
             timeout = self.config.timeout
             if not 0 < timeout <= 3600:
@@ -120,11 +121,13 @@ class SnippetsPlugin(BasePlugin[SnippetsConfig]):
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
         assert self.fence is not None
         self.fence.page = (self.docs_dir / page.file.src_uri).as_posix()
-        self.fence.page_url = page.url
         self.fence.language = getattr(page.file, "locale", None) or config.theme.get(
             "language", "en"
         )
         return markdown
+
+    def on_page_content(self, html: str, *, page, config, files) -> str:
+        return with_download_links(html, page.url, self.fence.language)
 
     @event_priority(-200)  # after mkdocs-static-i18n has built the other languages
     def on_post_build(self, *, config) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from snippet_runner.process import OUTPUT_LIMIT, Run
@@ -51,17 +52,26 @@ def outputs_html(
     return f'<div class="snippet-output" data-snippet="{escape(snippet)}">{body}</div>'
 
 
-def with_download_link(html: str, title: str, href: str, language: str) -> str:
-    """Turn the source block's file name into a link that downloads the file."""
-    label = escape(labels(language)["download"].format(name=title))
-    name = escape(title)
-    link = (
-        f'<a class="snippet-download" href="{escape(href)}" download '
-        f'title="{label}" aria-label="{label}">{name}</a>'
-    )
-    return html.replace(
-        f'<span class="filename">{name}</span>', f'<span class="filename">{link}</span>', 1
-    )
+def with_download_links(html: str, page_url: str, language: str) -> str:
+    """Turn each snippet source block's file name into a link that downloads the file.
+
+    `page_url` is the page's URL from the site root ("en/threads/"); the files are
+    copied to `snippets/` at the site root.
+    """
+    up = "../" * page_url.count("/")
+
+    def link(match: re.Match) -> str:
+        title = match[1]
+        label = escape(labels(language)["download"].format(name=title))
+        return (
+            f'<span class="filename"><a class="snippet-download" href="{up}{title}" download '
+            f'title="{label}" aria-label="{label}">{title}</a></span>'
+        )
+
+    return _SOURCE_TITLE.sub(link, html)
+
+
+_SOURCE_TITLE = re.compile(r'<span class="filename">(snippets/[\w./-]+\.py)</span>')
 
 
 def error_html(snippet: str, message: str, language: str) -> str:

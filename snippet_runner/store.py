@@ -74,11 +74,13 @@ class RunStore:
         """
         jobs = list(dict.fromkeys(jobs))
         # At low priority: the slow work alongside (notebook kernels) gets the CPU first,
-        # and sleeping snippets hardly notice.
+        # and sleeping snippets hardly notice. Longest first (by the last recorded run,
+        # unknown ones first): the longest snippet decides when this phase ends.
         shared = [
             functools.partial(self.get, job.script, job.number, job.timeout, SHARED_NICENESS)
-            for job in jobs
-            if not job.exclusive
+            for job in sorted(
+                (job for job in jobs if not job.exclusive), key=self._last_duration, reverse=True
+            )
         ]
         everything = [*alongside, *shared]
         with ThreadPoolExecutor(max_workers=self.workers or max(1, len(everything))) as pool:
@@ -87,6 +89,13 @@ class RunStore:
         for job in jobs:
             if job.exclusive:
                 self.get(job.script, job.number, job.timeout)
+
+    def _last_duration(self, job: Job) -> float:
+        """How long this run took last time it ran, even if this build won't reuse it."""
+        name = job.script.relative_to(self.root).as_posix()
+        key = self.cache.key(job.script, name, job.number, job.timeout, self.pass_env)
+        previous = self.cache.load(key)
+        return float("inf") if previous is None else previous.duration
 
     def finish_build(self) -> None:
         """Log where the time went, and forget this build's runs."""

@@ -10,16 +10,20 @@ import pytest
 from tests.pages import ROOT
 
 
-def mkdocs_build(config: Path, site_dir: Path, timeout: float = 600, *, fresh: bool = True):
+def mkdocs_build(
+    config: Path, site_dir: Path, timeout: float = 600, *, fresh: bool = True, **env_vars: str
+):
     """`mkdocs build --strict` in a child process, as an author or CI runs it.
 
     `fresh` (the default) runs every snippet again; without it the build may use outputs
-    cached by an earlier one, as an author's build does.
+    cached by an earlier one, as an author's build does. Keyword arguments set environment
+    variables (`SITE_URL="..."`).
     """
     env = {k: v for k, v in os.environ.items() if k not in ("CI", "SNIPPETS_FRESH")}
     env["NO_MKDOCS_2_WARNING"] = "1"
     if fresh:
         env["SNIPPETS_FRESH"] = "1"
+    env.update(env_vars)
     return subprocess.run(
         [
             sys.executable,

@@ -11,7 +11,17 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.expected import check_output
-from tests.pages import DOCS, LANGUAGES, ROOT, SNIPPETS, Fence, all_fences, page_url, pages
+from tests.pages import (
+    DOCS,
+    LANGUAGES,
+    ROOT,
+    SNIPPETS,
+    Fence,
+    all_fences,
+    page_url,
+    pages,
+    site_pages,
+)
 
 
 def html_for(page: Path, site: Path) -> BeautifulSoup:
@@ -79,7 +89,11 @@ def test_site_leaks_no_build_machine_path(built_site):
         assert not [path for path in private if path in text], html
 
 
-@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(DOCS).as_posix())
+@pytest.mark.parametrize(
+    "page",
+    [page for language in LANGUAGES for page in site_pages(language)],
+    ids=lambda p: p.relative_to(DOCS).as_posix(),
+)
 def test_language_switch_leads_to_the_same_page(page, built_site):
     here = page_url(page)
     links = {

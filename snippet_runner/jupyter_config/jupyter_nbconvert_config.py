@@ -12,6 +12,10 @@ def merge_streams(cell, cell_index, execute_reply):
 
 c.NotebookClient.timeout = 120  # seconds per cell; a hung cell fails the build
 c.NotebookClient.on_cell_executed = merge_streams
-c.NotebookClient.extra_arguments = ["--IPKernelApp.log_level=ERROR"]  # no kernel chatter
+c.NotebookClient.extra_arguments = [
+    "--IPKernelApp.log_level=ERROR",  # no kernel chatter
+    # Plain tracebacks: terminal colours are unreadable on the page's dark palette
+    "--InteractiveShell.colors=NoColor",
+]
 # Once the last cell has run the outputs are complete; a graceful shutdown only adds ~2.5 s.
 c.NotebookClient.shutdown_kernel = "immediate"

@@ -4,7 +4,7 @@ import sys
 import threading
 import time
 
-N = 3_000_000
+N = 2_000_000
 TASKS = 4
 
 

@@ -3,7 +3,7 @@ import statistics
 import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
-N = 3_000_000
+N = 2_000_000
 TASKS = 4
 
 

@@ -8,8 +8,10 @@ enable them, except under CI=true, where they must run.
 from __future__ import annotations
 
 import functools
+import gzip
 import os
 import shutil
+import socket
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -17,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import mkdocs_build
 from tests.pages import ROOT
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -72,19 +75,61 @@ def require_validator() -> Path:
     return jar
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:  # one line per request would drown the output
+class _SiteHandler(SimpleHTTPRequestHandler):
+    """Serves files as a static host does: text compressed with gzip; no request log."""
+
+    def do_GET(self) -> None:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        kind = self.guess_type(str(path))
+        if (
+            "gzip" not in self.headers.get("Accept-Encoding", "")
+            or not path.is_file()
+            or not kind.startswith(_TEXT)
+        ):
+            super().do_GET()
+            return
+        body = gzip.compress(path.read_bytes())
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args) -> None:
         pass
 
 
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        pass  # a browser that drops a connection early is no failure of the site
+
+
+_TEXT = ("text/", "application/javascript", "application/json", "image/svg", "application/xml")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 @pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    """The built site over HTTP on a free port of 127.0.0.1."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def site_url(built_site: Path, tmp_path_factory) -> Iterator[str]:
+    """The site over HTTP on 127.0.0.1, built for that address (`site_url` makes the
+    language links absolute). It reuses the outputs of the session's fresh build."""
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    site = tmp_path_factory.mktemp("served")
+    result = mkdocs_build(ROOT / "mkdocs.yml", site, fresh=False, SITE_URL=url + "/")
+    assert result.returncode == 0, result.stderr
+    handler = functools.partial(_SiteHandler, directory=str(site))
+    server = _QuietServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
+    yield url
     server.shutdown()
     server.server_close()
 
