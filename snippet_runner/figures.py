@@ -231,33 +231,24 @@ def speed_up(output: str, language: str, uid: str) -> str:
     body, described = [], []
     for n, executor in enumerate(executors):
         colour = svg.COLOURS[n % len(svg.COLOURS)]
-        ly = 16 + 24 * n
-        body.append(
-            svg.line(
-                left,
-                ly - 4,
-                left + 28,
-                ly - 4,
-                stroke=colour,
-                stroke_width="3",
-                stroke_dasharray=_DASHES[n % len(_DASHES)],
-            )
-        )
-        body.append(_marker(n, left + 14, ly - 4, colour))
-        body.append(svg.text(left + 36, ly, _title(EXECUTORS, executor, language), size=13))
-    ly = 16 + 24 * len(executors)
-    body.append(
-        svg.line(
+        body += _legend_row(
             left,
-            ly - 4,
-            left + 28,
-            ly - 4,
-            stroke="currentColor",
-            stroke_dasharray="2 4",
-            stroke_opacity="0.6",
+            16 + 24 * n,
+            _title(EXECUTORS, executor, language),
+            _marker(n, left + 14, 12 + 24 * n, colour),
+            stroke=colour,
+            stroke_width="3",
+            stroke_dasharray=_DASHES[n % len(_DASHES)],
         )
+    body += _legend_row(
+        left,
+        16 + 24 * len(executors),
+        text["ideal"],
+        "",
+        stroke="currentColor",
+        stroke_dasharray="2 4",
+        stroke_opacity="0.6",
     )
-    body.append(svg.text(left + 36, ly, text["ideal"], size=13))
     for panel, work in enumerate(works):
         top = legend_height + 10 + panel * (height + gap) + 24
         bottom = top + height
@@ -342,6 +333,11 @@ def speed_up(output: str, language: str, uid: str) -> str:
 
 
 _DASHES = ("none", "8 4", "2 3")
+
+
+def _legend_row(left: float, y: float, label: str, marker: str, **line) -> list[str]:
+    """A short sample of a line (and its marker), then what it stands for."""
+    return [svg.line(left, y - 4, left + 28, y - 4, **line), marker, svg.text(left + 36, y, label)]
 
 
 def _marker(n: int, cx: float, cy: float, colour: str) -> str:

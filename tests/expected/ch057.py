@@ -27,9 +27,15 @@ def waiting_scales_with_any_worker_computing_only_with_processes(output: str) ->
             # n workers wait through ceil(tasks / n) rounds of sleeps
             best = tasks / math.ceil(tasks / n)
             assert 0.75 * best <= speed["wait", executor, n] <= 1.05 * best, (executor, n)
-            assert speed["compute", "threads", n] < 1.3, "the GIL: threads don't compute faster"
+            # The GIL: threads can't compute faster than one after another. Up to 1.5
+            # is measurement noise (a busy moment during the sequential tries), seen on
+            # this shared machine; the page says "about 1".
+            assert speed["compute", "threads", n] < 1.5, "threads computed faster"
     if cpus >= 2:
-        assert max(speed["compute", "processes", n] for n in range(2, 2 * cpus + 1)) > 1.2
+        many = range(2, 2 * cpus + 1)
+        best_processes = max(speed["compute", "processes", n] for n in many)
+        assert best_processes > 1.2
+        assert best_processes > max(speed["compute", "threads", n] for n in many)
 
 
 @invariant("057/02_which_build.py")
