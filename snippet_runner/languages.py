@@ -25,14 +25,20 @@ _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog
 SEARCH_NAME = {"ru": "Поиск по сайту", "en": "Search this site"}
 
 
+def site_languages(config) -> tuple[str | None, list[str]]:
+    """mkdocs-static-i18n's default language (served at the root) and the others."""
+    languages = config.plugins["i18n"].config.languages if "i18n" in config.plugins else []
+    default = next((lang.locale for lang in languages if lang.default), None)
+    return default, [lang.locale for lang in languages if not lang.default]
+
+
 class LanguagesPlugin(BasePlugin):
     def on_post_page(self, output: str, *, page, config) -> str:
         locale = getattr(page.file, "locale", None)
-        languages = config.plugins["i18n"].config.languages if "i18n" in config.plugins else []
-        others = [f"{lang.locale}/" for lang in languages if not lang.default]
+        default, others = site_languages(config)
+        others = [f"{other}/" for other in others]
         if locale is None or not others:
             return output
-        default = next(lang.locale for lang in languages if lang.default)
         scope = (
             [("skip", prefix) for prefix in others]
             if locale == default

@@ -32,6 +32,7 @@ from html import unescape
 from pathlib import Path
 
 import nbformat
+from markdown.extensions.toc import unique
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.utils import get_relative_url
 from mkdocs_jupyter import convert
@@ -42,6 +43,7 @@ from pymdownx.slugs import slugify
 
 from snippet_runner import switches
 from snippet_runner.cache import write_atomically
+from snippet_runner.languages import site_languages
 from snippet_runner.process import scrub_paths
 
 log = get_plugin_logger("notebooks")
@@ -177,9 +179,7 @@ class NotebooksPlugin(BasePlugin):
         locale = getattr(page.file, "locale", None)
         if not _is_notebook(page.file) or not alternates or locale is None:
             return context
-        default = next(
-            lang.locale for lang in config.plugins["i18n"].config.languages if lang.default
-        )
+        default, _ = site_languages(config)
         path = page.url if locale == default else page.url.removeprefix(f"{locale}/")
         for alternate in alternates:
             language = alternate["lang"]
@@ -239,12 +239,11 @@ def _readable_heading_ids(html: str, toc) -> str:
     empty, duplicate ids that the table of contents ("#_1", "#_2") doesn't match.
     """
     ids: list[str] = []
+    taken: set[str] = set()
 
     def renumber(match: re.Match) -> str:
         base = slugify(case="lower")(unescape(re.sub(r"<[^>]+>", "", match[2])), "-") or "section"
-        new = base
-        while new in ids:
-            new = f"{base}_{sum(1 for i in ids if i == base or i.startswith(base + '_'))}"
+        new = unique(base, taken)  # Markdown's own rule for repeats: base, base_1, ...
         ids.append(new)
         return f'<h{match[1]} id="{new}">{match[2]}<a class="anchor-link" href="#{new}">'
 

@@ -57,8 +57,7 @@ class RunStore:
     def get(self, script: Path, number: int, timeout: float, niceness: int = 0) -> Run:
         if not self.execute:
             return NOT_RUN
-        name = script.relative_to(self.root).as_posix()
-        key = self.cache.key(script, name, number, timeout, self.pass_env)
+        name, key = self._key(script, number, timeout)
         if key not in self._runs:
             run = self.cache.load(key) if self.read_cache else None
             if run is None:
@@ -90,11 +89,14 @@ class RunStore:
             if job.exclusive:
                 self.get(job.script, job.number, job.timeout)
 
+    def _key(self, script: Path, number: int, timeout: float) -> tuple[str, str]:
+        """The run's name for people (`snippets/053/x.py`) and its cache key."""
+        name = script.relative_to(self.root).as_posix()
+        return name, self.cache.key(script, name, number, timeout, self.pass_env)
+
     def _last_duration(self, job: Job) -> float:
         """How long this run took last time it ran, even if this build won't reuse it."""
-        name = job.script.relative_to(self.root).as_posix()
-        key = self.cache.key(job.script, name, job.number, job.timeout, self.pass_env)
-        previous = self.cache.load(key)
+        previous = self.cache.load(self._key(job.script, job.number, job.timeout)[1])
         return float("inf") if previous is None else previous.duration
 
     def finish_build(self) -> None:

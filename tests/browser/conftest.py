@@ -145,16 +145,24 @@ def browser():
         chromium.close()
 
 
+def open_context(browser, site_url: str, **options):
+    """A fresh browser profile on the site; `context.requested` lists every URL it asked
+    for, so a test can check that nothing left 127.0.0.1."""
+    context = browser.new_context(base_url=site_url, **options)
+    context.requested = []
+    context.on("request", lambda request: context.requested.append(request.url))
+    return context
+
+
 @pytest.fixture
 def context(browser, site_url):
-    """A fresh profile per test, allowed to use the clipboard, recording every request."""
-    context = browser.new_context(
-        base_url=site_url,
+    """A fresh profile per test, allowed to use the clipboard."""
+    context = open_context(
+        browser,
+        site_url,
         permissions=["clipboard-read", "clipboard-write"],
         accept_downloads=True,
     )
-    context.requested = []
-    context.on("request", lambda request: context.requested.append(request.url))
     yield context
     context.close()
 

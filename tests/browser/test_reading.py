@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from snippet_runner.process import run_snippet
-from tests.browser.conftest import SHOTS
+from tests.browser.conftest import SHOTS, open_context
 from tests.pages import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
@@ -59,9 +59,7 @@ def test_language_switch_lands_on_the_same_page_and_back(page, url):
 @pytest.fixture(scope="session")
 def clipboard(browser, site_url) -> dict[tuple[str, str], str]:
     """{(page URL, snippet): text the copy button put on the clipboard}, every page."""
-    context = browser.new_context(
-        base_url=site_url, permissions=["clipboard-read", "clipboard-write"]
-    )
+    context = open_context(browser, site_url, permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     copied = {}
     for url in URLS:
@@ -211,15 +209,14 @@ def test_page_in_each_palette_on_phone_and_desktop(browser, site_url, url, schem
     SHOTS.mkdir(parents=True, exist_ok=True)
     violations: list[str] = []
     for device, size in (("phone", (390, 844)), ("desktop", (1280, 800))):
-        context = browser.new_context(
-            base_url=site_url,
+        context = open_context(
+            browser,
+            site_url,
             viewport={"width": size[0], "height": size[1]},
             color_scheme=scheme,
             is_mobile=device == "phone",
             has_touch=device == "phone",
         )
-        requested: list[str] = []
-        context.on("request", lambda request, seen=requested: seen.append(request.url))
         page = context.new_page()
         page.goto(url, wait_until="load")
         overflow = page.evaluate(
@@ -230,5 +227,5 @@ def test_page_in_each_palette_on_phone_and_desktop(browser, site_url, url, schem
         page.screenshot(path=SHOTS / f"{_slug(url)}-{device}-{scheme}.png", full_page=True)
         context.close()
         assert overflow <= 0, f"{url} scrolls sideways by {overflow} px on a {device}"
-        assert outside(requested, site_url) == []
+        assert outside(context.requested, site_url) == []
     assert violations == []
