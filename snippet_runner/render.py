@@ -92,9 +92,12 @@ def _output_block(run: Run, text: dict[str, str]) -> str:
     note = (
         f'<p class="snippet-output__note">{escape(text["truncated"])}</p>' if run.truncated else ""
     )
+    # <samp>, not <code>: it is what the program printed. Material's script sets up
+    # `pre > code` blocks only, so an output costs the reader no copy button and no
+    # scripted layout; tabindex lets a keyboard scroll a wide output.
     return (
         f'<div class="highlight"><span class="filename">{escape(title)}</span>'
-        f"<pre><code>{escape(run.output, quote=False)}</code></pre></div>{note}"
+        f'<pre tabindex="0"><samp>{escape(run.output, quote=False)}</samp></pre></div>{note}'
     )
 
 

@@ -37,7 +37,7 @@ def outputs_on(page: Path, site: Path) -> list[tuple[str, list[str], str]]:
         result.append(
             (
                 block["data-snippet"],
-                [code.get_text() for code in block.select("pre code")],
+                [code.get_text() for code in block.select("pre samp")],
                 source.select_one("pre code").get_text() if source else "",
             )
         )
@@ -146,7 +146,7 @@ def test_figure_is_drawn_from_the_output_shown_above_it(fence, built_site):
     block = html_for(fence.page, built_site).select_one(
         f'div.snippet-output[data-snippet="{fence.snippet}"]'
     )
-    output = block.select_one("pre code").get_text()
+    output = block.select_one("pre samp").get_text()
     svg = block.select_one("figure.snippet-figure svg[role=img]")
     assert svg is not None, "no figure under the output"
     assert AXIS_LABEL[fence.options.figure][language] in svg.get_text()

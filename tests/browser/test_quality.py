@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import statistics
 import subprocess
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -25,30 +26,26 @@ REPORTS = ROOT / ".cache" / "reports"  # git-ignored: Lighthouse reports, extern
 
 
 CATEGORIES = ("accessibility", "best-practices", "seo", "performance")
-# Performance, the floors: the goal is 95 everywhere. Home pages measure 94-99 on a
-# shared 2-core machine, whose noise moves the score by several points between runs;
-# on a chapter page Material's script alone blocks the main thread for 0.3-0.4 s under
-# Lighthouse's mobile CPU slowdown, and it measures 81-95. The floors catch a regression.
-LIGHTHOUSE_PAGES = {"/": 90, "/en/": 90, "/threads/": 75, "/en/threads/": 75}
+LIGHTHOUSE_PAGES = ("/", "/en/", "/threads/", "/en/threads/")
+# Performance is a simulation fed by a trace of one page load, so a busy machine moves
+# it by several points between runs; Lighthouse's advice (docs/variability.md) is the
+# median of several runs. The other three categories do not vary.
+PERFORMANCE_RUNS = 3
 
 
-@pytest.mark.parametrize(("url", "performance"), LIGHTHOUSE_PAGES.items())
-def test_lighthouse_mobile_scores(site_url, url, performance):
-    require_chromium()
+def _lighthouse(url: str, report: Path, categories: tuple[str, ...]) -> dict[str, int]:
     lighthouse = require_node_tool("lighthouse")
-    REPORTS.mkdir(parents=True, exist_ok=True)
-    report = REPORTS / f"lighthouse{url.replace('/', '-').rstrip('-') or '-ru'}.json"
     flags = " ".join(
         f"'{flag}'" if " " in flag else flag for flag in ["--headless=new", *CHROMIUM_FLAGS]
     )
     result = subprocess.run(
         [
             str(lighthouse),
-            site_url + url,
+            url,
             "--quiet",
             "--output=json",
             f"--output-path={report}",
-            f"--only-categories={','.join(CATEGORIES)}",
+            f"--only-categories={','.join(categories)}",
             f"--chrome-flags={flags}",
         ],
         env={**os.environ, "CHROME_PATH": CHROMIUM},
@@ -57,11 +54,25 @@ def test_lighthouse_mobile_scores(site_url, url, performance):
         timeout=180,
     )
     assert result.returncode == 0, result.stderr[-2000:]
-    categories = json.loads(report.read_text(encoding="utf-8"))["categories"]
-    scores = {name: round(categories[name]["score"] * 100) for name in CATEGORIES}
-    print(f"Lighthouse {url}: {scores}")
-    minimum = {"accessibility": 100, "best-practices": 100, "seo": 100, "performance": performance}
-    assert {name: score for name, score in scores.items() if score < minimum[name]} == {}
+    found = json.loads(report.read_text(encoding="utf-8"))["categories"]
+    return {name: round(found[name]["score"] * 100) for name in categories}
+
+
+@pytest.mark.parametrize("url", LIGHTHOUSE_PAGES)
+def test_lighthouse_mobile_scores(site_url, url):
+    require_chromium()
+    REPORTS.mkdir(parents=True, exist_ok=True)
+    name = f"lighthouse{url.replace('/', '-').rstrip('-') or '-ru'}"
+    scores = _lighthouse(site_url + url, REPORTS / f"{name}.json", CATEGORIES)
+    runs = [scores["performance"]] + [
+        _lighthouse(site_url + url, REPORTS / f"{name}-{n}.json", ("performance",))["performance"]
+        for n in range(2, PERFORMANCE_RUNS + 1)
+    ]
+    scores["performance"] = statistics.median(runs)
+    print(f"Lighthouse {url}: {scores} (performance runs: {runs})")
+    steady = {category: score for category, score in scores.items() if category != "performance"}
+    assert steady == dict.fromkeys(steady, 100)
+    assert scores["performance"] >= 95, f"performance runs: {runs}"
 
 
 def _html_files(site: Path) -> list[Path]:
