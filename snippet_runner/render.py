@@ -97,7 +97,7 @@ def _output_block(run: Run, text: dict[str, str]) -> str:
     # scripted layout; tabindex lets a keyboard scroll a wide output.
     return (
         f'<div class="highlight"><span class="filename">{escape(title)}</span>'
-        f'<pre tabindex="0"><samp>{escape(run.output, quote=False)}</samp></pre></div>{note}'
+        f'<pre><samp tabindex="0">{escape(run.output, quote=False)}</samp></pre></div>{note}'
     )
 
 

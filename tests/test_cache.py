@@ -46,12 +46,12 @@ def test_warm_build_reuses_outputs_and_an_edit_reruns_that_snippet_only(tmp_path
 
     warm = mkdocs_build(config, tmp_path / "site", fresh=False)
     assert warm.returncode == 0 and ran(warm.stderr) == []
-    assert "<samp>first\n</samp>" in (tmp_path / "site" / "index.html").read_text()
+    assert '<samp tabindex="0">first\n</samp>' in (tmp_path / "site" / "index.html").read_text()
 
     (tmp_path / "snippets" / "second.py").write_text('print("edited")\n', encoding="utf-8")
     edited = mkdocs_build(config, tmp_path / "site", fresh=False)
     assert ran(edited.stderr) == ["snippets/second.py"]
-    assert "<samp>edited\n</samp>" in (tmp_path / "site" / "index.html").read_text()
+    assert '<samp tabindex="0">edited\n</samp>' in (tmp_path / "site" / "index.html").read_text()
 
     fresh = mkdocs_build(config, tmp_path / "site", fresh=True)
     assert ran(fresh.stderr) == ["snippets/first.py", "snippets/second.py"]
@@ -71,7 +71,7 @@ def test_broken_entries_are_ignored_and_run_again(tmp_path):
     result = mkdocs_build(config, tmp_path / "site", fresh=False)
     assert ran(result.stderr) == ["snippets/first.py", "snippets/second.py"]
     html = (tmp_path / "site" / "index.html").read_text()
-    assert "forged" not in html and "<samp>second\n</samp>" in html
+    assert "forged" not in html and '<samp tabindex="0">second\n</samp>' in html
 
 
 def test_two_builds_at_once_leave_a_sound_cache(tmp_path):

@@ -221,7 +221,7 @@ def test_hostile_text_is_shown_as_text(tmp_path):
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "s" / "index.html").read_text(encoding="utf-8")
     code = html.split('class="snippet-output"', 1)[1].split("</samp>", 1)[0]
-    text = code.split("<samp>", 1)[1]
+    text = code.split('<samp tabindex="0">', 1)[1]
     assert text.splitlines() == [
         "bad utf-8: \ufffd\ufffd end",
         "red and plain",
@@ -295,7 +295,7 @@ def test_serve_shows_a_broken_snippet_and_recovers_when_it_is_fixed(tmp_path):
         page = wait_for(url, "This snippet failed while the site was built", 60)
         assert "exited with code 2" in page and "about to fail" in page
         snippet.write_text('print("all good now")\n', encoding="utf-8")
-        page = wait_for(url, "<samp>all good now", 60)  # the output, not the source
+        page = wait_for(url, '<samp tabindex="0">all good now', 60)  # the output, not the source
         assert "This snippet failed" not in page
         assert server.poll() is None, "the server kept running"
     finally:

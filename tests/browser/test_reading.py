@@ -134,11 +134,12 @@ def search(page, url: str, query: str) -> list[str]:
     field = page.locator("input.md-search__input")
     field.click()
     field.press_sequentially(query, delay=20)
-    # Results arrive once the worker has built its index; a query that finds nothing
-    # shows none, and the assertions below say so after this wait runs out.
+    # Results arrive once the worker has built its index (seconds on a busy machine);
+    # a query that finds nothing shows none, and the assertions below say so after
+    # this wait runs out.
     with contextlib.suppress(PlaywrightTimeout):
         page.wait_for_function(
-            "document.querySelectorAll('.md-search-result__item').length > 0", timeout=10_000
+            "document.querySelectorAll('.md-search-result__item').length > 0", timeout=30_000
         )
     page.wait_for_timeout(300)  # the last keystroke's results replace the previous ones
     return [
