@@ -202,7 +202,35 @@ def axe_violations(page) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
+SCHEMES = {"light": "default", "dark": "slate"}  # system preference: Material's palette
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_the_first_paint_has_the_readers_palette(browser, site_url, scheme):
+    """The palette is set before the page is drawn, without Material's script (blocked
+    here): the system's on a first visit, and afterwards the one the reader chose."""
+    other = next(name for name in SCHEMES if name != scheme)
+    context = open_context(browser, site_url, color_scheme=scheme)
+    page = context.new_page()
+    page.goto("/threads/")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == SCHEMES[scheme]
+    page.locator("form[data-md-component=palette] label:not([hidden])").click()
+    assert page.locator("body").get_attribute("data-md-color-scheme") == SCHEMES[other]
+
+    page.route("**/javascripts/bundle.*.min.js", lambda route: route.abort())
+    page.goto("/en/processes/")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == SCHEMES[other]
+    fresh = open_context(browser, site_url, color_scheme=scheme)
+    first_visit = fresh.new_page()
+    first_visit.route("**/javascripts/bundle.*.min.js", lambda route: route.abort())
+    first_visit.goto("/threads/")
+    assert first_visit.locator("body").get_attribute("data-md-color-scheme") == SCHEMES[scheme]
+    assert first_visit.locator(".md-clipboard, .md-code__nav").count() == 0  # no script ran
+    fresh.close()
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("url", URLS)
 def test_page_in_each_palette_on_phone_and_desktop(browser, site_url, url, scheme):
     """No sideways scrolling on a phone, no request that leaves 127.0.0.1, no axe-core
