@@ -18,7 +18,7 @@ import threading
 from pathlib import Path
 
 from tests.browser.conftest import _free_port, _QuietServer, _SiteHandler
-from tests.browser.test_quality import _lighthouse
+from tests.browser.test_site_quality import _lighthouse
 
 
 def serve(site: Path) -> str:
