@@ -95,8 +95,12 @@ class RunStore:
         return name, self.cache.key(script, name, number, timeout, self.pass_env)
 
     def _last_duration(self, job: Job) -> float:
-        """How long this run took last time it ran, even if this build won't reuse it."""
-        previous = self.cache.load(self._key(job.script, job.number, job.timeout)[1])
+        """How long this run took last time it ran, even if this build won't reuse it.
+        A run this build may reuse is kept, so `get` does not read the cache again."""
+        key = self._key(job.script, job.number, job.timeout)[1]
+        previous = self.cache.load(key)
+        if previous is not None and self.read_cache:
+            self._runs[key] = previous
         return float("inf") if previous is None else previous.duration
 
     def finish_build(self) -> None:

@@ -9,6 +9,8 @@ import material
 from bs4 import BeautifulSoup
 
 from snippet_runner.lean_pages import plain_tokens, without_switching_rule
+from tests.pages import DOCS
+from tests.test_build import html_for
 
 MATERIAL_PALETTE = next(
     (Path(material.__file__).parent / "templates/assets/stylesheets").glob("palette.*.min.css")
@@ -42,9 +44,7 @@ def test_the_switching_rule_goes_and_the_palettes_stay():
 
 
 def test_built_pages_have_no_uncoloured_token_elements(built_site):
-    page = BeautifulSoup(
-        (built_site / "threads" / "index.html").read_text(encoding="utf-8"), "html.parser"
-    )
+    page = html_for(DOCS / "ru" / "threads.md", built_site)
     code = page.select(".highlight pre > code")
     assert len(code) >= 10
     classes = {c for block in code for span in block.select("span") for c in span["class"]}
@@ -54,9 +54,7 @@ def test_built_pages_have_no_uncoloured_token_elements(built_site):
 
 
 def test_outputs_are_sample_output_that_a_keyboard_can_scroll(built_site):
-    page = BeautifulSoup(
-        (built_site / "threads" / "index.html").read_text(encoding="utf-8"), "html.parser"
-    )
+    page = html_for(DOCS / "ru" / "threads.md", built_site)
     outputs = page.select(".snippet-output pre > samp")
     assert len(outputs) >= 10
     assert all(samp["tabindex"] == "0" for samp in outputs)

@@ -10,23 +10,13 @@ largest contentful paint per site. Single runs differ by several points here.
 from __future__ import annotations
 
 import argparse
-import functools
 import json
 import statistics
 import tempfile
-import threading
 from pathlib import Path
 
-from tests.browser.conftest import _free_port, _QuietServer, _SiteHandler
+from tests.browser.conftest import _free_port, serve
 from tests.browser.test_site_quality import _lighthouse
-
-
-def serve(site: Path) -> str:
-    port = _free_port()
-    handler = functools.partial(_SiteHandler, directory=str(site))
-    server = _QuietServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{port}"
 
 
 def measure(url: str) -> tuple[int, int, int]:
@@ -48,7 +38,10 @@ def main() -> None:
     parser.add_argument("rounds", type=int)
     parser.add_argument("sites", nargs="+", type=Path, help="built site folders")
     args = parser.parse_args()
-    addresses = {site: serve(site) for site in args.sites}
+    ports = {site: _free_port() for site in args.sites}
+    for site, port in ports.items():
+        serve(site, port)
+    addresses = {site: f"http://127.0.0.1:{port}" for site, port in ports.items()}
     runs = {site: [] for site in args.sites}
     for number in range(1, args.rounds + 1):
         for site, address in addresses.items():

@@ -116,6 +116,14 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
+def serve(site: Path, port: int) -> ThreadingHTTPServer:
+    """Serve the built `site` on 127.0.0.1:`port` from a background thread."""
+    handler = functools.partial(_SiteHandler, directory=str(site))
+    server = _QuietServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
 @pytest.fixture(scope="session")
 def site_url(built_site: Path, tmp_path_factory) -> Iterator[str]:
     """The site over HTTP on 127.0.0.1, built for that address (`site_url` makes the
@@ -125,10 +133,7 @@ def site_url(built_site: Path, tmp_path_factory) -> Iterator[str]:
     site = tmp_path_factory.mktemp("served")
     result = mkdocs_build(ROOT / "mkdocs.yml", site, fresh=False, SITE_URL=url + "/")
     assert result.returncode == 0, result.stderr
-    handler = functools.partial(_SiteHandler, directory=str(site))
-    server = _QuietServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    server = serve(site, port)
     yield url
     server.shutdown()
     server.server_close()
