@@ -4,6 +4,7 @@ phones; and that no page asks anything of another host while being read."""
 from __future__ import annotations
 
 import contextlib
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -128,12 +129,26 @@ def test_each_snippet_downloads_as_its_file(page, url):
         assert saved == (SNIPPETS / name).read_bytes(), name
 
 
-def search(page, url: str, query: str) -> list[str]:
-    """The result links Material's search lists for `query` typed on page `url`."""
+def search(page, url: str, query: str) -> tuple[list[str], str]:
+    """The result links Material's search lists for `query` typed on page `url`, and
+    what the page and its search worker did meanwhile (for a failure's message)."""
+    events: list[str] = []
+    started = time.monotonic()
+
+    def note(event: str) -> None:
+        events.append(f"{time.monotonic() - started:6.2f}s {event}")
+
+    page.on("console", lambda message: note(f"console {message.type}: {message.text}"))
+    page.on("pageerror", lambda error: note(f"page error: {error}"))
+    page.on("worker", lambda worker: note(f"worker {urlsplit(worker.url).path}"))
+    page.on("requestfailed", lambda request: note(f"failed {request.url}: {request.failure}"))
+    page.on("response", lambda response: note(f"{response.status} {urlsplit(response.url).path}"))
     page.goto(url)
+    note("loaded")
     field = page.locator("input.md-search__input")
     field.click()
     field.press_sequentially(query, delay=20)
+    note(f"typed {field.input_value()!r}")
     # Results arrive once the worker has built its index (seconds on a busy machine);
     # a query that finds nothing shows none, and the assertions below say so after
     # this wait runs out.
@@ -142,12 +157,15 @@ def search(page, url: str, query: str) -> list[str]:
             "document.querySelectorAll('.md-search-result__item').length > 0", timeout=30_000
         )
     page.wait_for_timeout(300)  # the last keystroke's results replace the previous ones
-    return [
+    # Material's line above the results: still initialising, no match, or a count
+    note(f"result line {page.locator('.md-search-result__meta').inner_text()!r}")
+    results = [
         urlsplit(href).path
         for href in page.locator(".md-search-result__item > a").evaluate_all(
             "links => links.map(a => a.href)"
         )
     ]
+    return results, "\n".join(events)
 
 
 RUSSIAN_QUERIES = [
@@ -169,8 +187,8 @@ ENGLISH_QUERIES = [
 @pytest.mark.parametrize(("query", "chapter"), RUSSIAN_QUERIES + ENGLISH_QUERIES)
 def test_search_finds_the_chapter_in_its_own_language(context, site_url, query, chapter):
     home = "/" if language_of(chapter) == DEFAULT_LANGUAGE else f"/{language_of(chapter)}/"
-    results = search(context.new_page(), home, query)
-    assert chapter in results, results
+    results, events = search(context.new_page(), home, query)
+    assert chapter in results, f"{results}, while searching:\n{events}"
     assert {language_of(result) for result in results} == {language_of(chapter)}
     # Searching asks nothing of other hosts either (the index and stemmers are local)
     assert any(address.endswith("/search/search_index.json") for address in context.requested)
