@@ -40,6 +40,11 @@ def in_language(url: str, language: str) -> str:
     return rest if language == DEFAULT_LANGUAGE else f"/{language}{rest}"
 
 
+def home_of(url: str) -> str:
+    """The home page in the language of `url`."""
+    return in_language("/", language_of(url))
+
+
 def path_of(page) -> str:
     return urlsplit(page.url).path
 
@@ -129,9 +134,31 @@ def test_each_snippet_downloads_as_its_file(page, url):
         assert saved == (SNIPPETS / name).read_bytes(), name
 
 
-def search(page, url: str, query: str) -> tuple[list[str], str]:
-    """The result links Material's search lists for `query` typed on page `url`, and
-    what the page and its search worker did meanwhile (for a failure's message)."""
+# Once its worker is ready, Material runs the empty query, and the line above the
+# results changes from "Initializing search" to "Type to start searching".
+SEARCH_READY = """() =>
+    document.querySelector(".md-search-result__meta").textContent.trim()
+    === JSON.parse(document.getElementById("__config").textContent)
+        .translations["search.result.placeholder"]"""
+
+
+def type_on_keyboard(page, text: str) -> None:
+    """Types `text` as a keyboard with the text's layout does: a keydown and a keyup for
+    every character. (Playwright's own typing sends a character missing from the US
+    layout, such as any Cyrillic one, as a bare input event, with no key events.)"""
+    keyboard = page.context.new_cdp_session(page)
+    for character in text:
+        keyboard.send(
+            "Input.dispatchKeyEvent", {"type": "keyDown", "key": character, "text": character}
+        )
+        keyboard.send("Input.dispatchKeyEvent", {"type": "keyUp", "key": character})
+        page.wait_for_timeout(20)
+
+
+def search(page, url: str, query: str, *, pasted: bool = False) -> tuple[list[str], str]:
+    """The result links Material's search lists for `query` typed (or pasted, once the
+    search is ready) on page `url`, and what the page and its search worker did
+    meanwhile, for a failure's message."""
     events: list[str] = []
     started = time.monotonic()
 
@@ -140,24 +167,27 @@ def search(page, url: str, query: str) -> tuple[list[str], str]:
 
     page.on("console", lambda message: note(f"console {message.type}: {message.text}"))
     page.on("pageerror", lambda error: note(f"page error: {error}"))
-    page.on("worker", lambda worker: note(f"worker {urlsplit(worker.url).path}"))
     page.on("requestfailed", lambda request: note(f"failed {request.url}: {request.failure}"))
     page.on("response", lambda response: note(f"{response.status} {urlsplit(response.url).path}"))
     page.goto(url)
     note("loaded")
     field = page.locator("input.md-search__input")
     field.click()
-    field.press_sequentially(query, delay=20)
-    note(f"typed {field.input_value()!r}")
-    # Results arrive once the worker has built its index (seconds on a busy machine);
-    # a query that finds nothing shows none, and the assertions below say so after
-    # this wait runs out.
+    if pasted:
+        page.wait_for_function(SEARCH_READY, timeout=60_000)
+        note("search ready")
+        page.keyboard.insert_text(query)  # one input event, no key: a paste or a drop
+    else:
+        type_on_keyboard(page, query)
+    note(f"field holds {field.input_value()!r}")
+    # Results arrive once the worker has built its index (a second here, far longer
+    # when the machine is starved); a query that finds nothing shows none, and the
+    # assertions below say so after this wait runs out.
     with contextlib.suppress(PlaywrightTimeout):
         page.wait_for_function(
-            "document.querySelectorAll('.md-search-result__item').length > 0", timeout=30_000
+            "document.querySelectorAll('.md-search-result__item').length > 0", timeout=60_000
         )
     page.wait_for_timeout(300)  # the last keystroke's results replace the previous ones
-    # Material's line above the results: still initialising, no match, or a count
     note(f"result line {page.locator('.md-search-result__meta').inner_text()!r}")
     results = [
         urlsplit(href).path
@@ -186,13 +216,22 @@ ENGLISH_QUERIES = [
 
 @pytest.mark.parametrize(("query", "chapter"), RUSSIAN_QUERIES + ENGLISH_QUERIES)
 def test_search_finds_the_chapter_in_its_own_language(context, site_url, query, chapter):
-    home = "/" if language_of(chapter) == DEFAULT_LANGUAGE else f"/{language_of(chapter)}/"
-    results, events = search(context.new_page(), home, query)
+    results, events = search(context.new_page(), home_of(chapter), query)
     assert chapter in results, f"{results}, while searching:\n{events}"
     assert {language_of(result) for result in results} == {language_of(chapter)}
     # Searching asks nothing of other hosts either (the index and stemmers are local)
     assert any(address.endswith("/search/search_index.json") for address in context.requested)
     assert outside(context.requested, site_url) == []
+
+
+@pytest.mark.parametrize(
+    ("query", "chapter"), [("процессами", "/processes/"), ("pool", "/en/threads/")]
+)
+def test_search_finds_a_pasted_query(context, query, chapter):
+    """Text pasted with the mouse, dropped or dictated reaches the field with no key
+    event, after the search is ready; the search still runs."""
+    results, events = search(context.new_page(), home_of(chapter), query, pasted=True)
+    assert chapter in results, f"{results}, while searching:\n{events}"
 
 
 def outside(requested: list[str], site_url: str) -> list[str]:

@@ -1,7 +1,5 @@
 """Lighthouse scores, links and HTML validity of the built site (axe-core runs in
-test_reading, on every page it loads). The file runs after test_reading: in three of
-four full runs where Lighthouse went first, the first search test right after it found
-nothing, while the same tests alone always passed; the cause is not known yet."""
+test_reading, on every page it loads)."""
 
 from __future__ import annotations
 
