@@ -1,5 +1,4 @@
 import os
-import statistics
 import sys
 import threading
 import time
@@ -36,19 +35,15 @@ def measure(work):
     return time.perf_counter() - wall, time.process_time() - cpu
 
 
-def medians(runs):
-    walls, cpus = zip(*runs, strict=True)
-    return statistics.median(walls), statistics.median(cpus)
-
-
 count_down(N)  # warm-up: the first loop of a fresh process runs slower
 seq_runs, thr_runs = [], []
-# Alternate the two, then take medians: the machine is never quiet
+# Alternate the two and keep each one's fastest run (as timeit advises):
+# other programs on the machine only ever add time
 for _ in range(3):
     seq_runs.append(measure(sequential))
     thr_runs.append(measure(threaded))
-seq_wall, seq_cpu = medians(seq_runs)
-thr_wall, thr_cpu = medians(thr_runs)
+seq_wall, seq_cpu = min(seq_runs)
+thr_wall, thr_cpu = min(thr_runs)
 
 gil = getattr(sys, "_is_gil_enabled", lambda: True)()
 print(f"GIL enabled: {gil}, CPUs: {os.cpu_count()}")
