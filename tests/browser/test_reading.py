@@ -161,7 +161,7 @@ WAYS = {
     "typed early": "typed while the search index is still on its way",
     "pasted": "pasted with the mouse (one input event, no key) once the search is ready",
 }
-INDEX = "**/search/search_index.json"
+SEARCH_INDEX = "/search/search_index.json"
 
 
 def search(page, url: str, query: str, way: str = "typed") -> tuple[list[str], str]:
@@ -180,7 +180,8 @@ def search(page, url: str, query: str, way: str = "typed") -> tuple[list[str], s
     page.on("response", lambda response: note(f"{response.status} {urlsplit(response.url).path}"))
     held = []
     if way == "typed early":
-        page.route(INDEX, lambda route: held.append(route))  # held until the query is typed
+        # The index is held back until the query is typed
+        page.route(f"**{SEARCH_INDEX}", lambda route: held.append(route))
     page.goto(url)
     note("loaded")
     field = page.locator("input.md-search__input")
@@ -241,7 +242,7 @@ def test_search_finds_the_chapter_in_its_own_language(context, site_url, query, 
     assert chapter in results, f"{results}, while searching:\n{events}"
     assert {language_of(result) for result in results} == {language_of(chapter)}
     # Searching asks nothing of other hosts either (the index and stemmers are local)
-    assert any(address.endswith("/search/search_index.json") for address in context.requested)
+    assert any(address.endswith(SEARCH_INDEX) for address in context.requested)
     assert outside(context.requested, site_url) == []
 
 
