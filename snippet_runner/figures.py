@@ -100,7 +100,7 @@ _TIMING = re.compile(
     r"(?P<speed_up>\d+\.\d+)x$",
     re.M,
 )
-_CPUS = re.compile(r"^CPUs: (\d+)", re.M)
+_CPUS = re.compile(r"^usable CPUs: (\d+)", re.M)
 
 
 def number(value: float, language: str, digits: int = 2) -> str:

@@ -28,7 +28,7 @@ import tempfile
 import time
 import types
 from collections.abc import Callable
-from html import unescape
+from html import escape, unescape
 from pathlib import Path
 
 import nbformat
@@ -233,25 +233,30 @@ _HEADING = re.compile(r'<h([1-6]) id="[^"]*">(.*?)<a class="anchor-link" href="#
 
 
 def _readable_heading_ids(html: str, toc) -> str:
-    """Give notebook headings the site's own anchors (Cyrillic kept, as on other pages).
+    """Give notebook headings the site's own anchors (Cyrillic kept, as on other pages),
+    and the table of contents their whole text.
 
     nbconvert drops non-ASCII letters from heading ids, leaving Russian headings with
     empty, duplicate ids that the table of contents ("#_1", "#_2") doesn't match.
     """
-    ids: list[str] = []
+    headings: list[tuple[str, str]] = []  # (id, text) of each heading, in order
     taken: set[str] = set()
 
     def renumber(match: re.Match) -> str:
-        base = slugify(case="lower")(unescape(re.sub(r"<[^>]+>", "", match[2])), "-") or "section"
-        new = unique(base, taken)  # Markdown's own rule for repeats: base, base_1, ...
-        ids.append(new)
+        text = unescape(re.sub(r"<[^>]+>", "", match[2])).strip()
+        new = unique(slugify(case="lower")(text, "-") or "section", taken)  # base, base_1, ...
+        headings.append((new, text))
         return f'<h{match[1]} id="{new}">{match[2]}<a class="anchor-link" href="#{new}">'
 
     html = _HEADING.sub(renumber, html)
     entries = list(_toc_entries(toc.items))
-    if len(entries) == len(ids):  # the same headings, in the same order
-        for entry, new in zip(entries, ids, strict=True):
+    if len(entries) == len(headings):  # the same headings, in the same order
+        for entry, (new, text) in zip(entries, headings, strict=True):
             entry.id = new
+            # mkdocs-jupyter takes the entries from a Markdown copy that has lost its
+            # inline code ("`multiprocess` sends ..." became "sends ..."); the rendered
+            # heading has it all
+            entry.title = escape(text, quote=False)
     return html
 
 

@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.expected import check_output
+from tests.expected import ACROSS_RUNS, check_output
 from tests.pages import (
     DOCS,
     LANGUAGES,
@@ -62,6 +62,20 @@ def test_page_shows_each_snippet_with_its_real_output(page, built_site, update_e
         assert len(runs) == fence.options.runs
         for output in runs:
             check_output(name, output, update=update_examples)
+
+
+def test_what_pages_say_about_several_runs_holds(built_site):
+    blocks = [
+        (page, name, runs)
+        for page in PAGES
+        for name, runs, _ in outputs_on(page, built_site)
+        if name in ACROSS_RUNS
+    ]
+    # Every such claim is about a block that really shows several runs, on both pages
+    assert sorted({name for _, name, _ in blocks}) == sorted(ACROSS_RUNS)
+    for page, name, runs in blocks:
+        assert len(runs) >= 2, f"{page}: {name} shows one run"
+        ACROSS_RUNS[name](runs)
 
 
 def test_each_snippet_ran_once_for_both_languages(built_site):

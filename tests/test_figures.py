@@ -18,7 +18,8 @@ thread_pool 0     ThreadPoolExecutor-0_0      0.00  1.00
 thread_pool 1     Thread-2 (long_square)      0.00  1.01
 """
 SPEED_UP = """\
-CPUs: 2, tasks: 8
+usable CPUs: 2 (os.cpu_count() says 4)
+tasks: 8, each about 0.06 s
 work     executor    workers  seconds  speed-up
 wait     sequential        1     0.40     1.00x
 wait     threads           1     0.40     1.00x

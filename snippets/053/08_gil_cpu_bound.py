@@ -3,8 +3,13 @@ import sys
 import threading
 import time
 
-N = 2_000_000
 TASKS = 4
+SECONDS_PER_TASK = 0.125  # long enough that a busy moment can't decide it
+
+if hasattr(os, "sched_getaffinity"):  # Linux: the CPUs this process may use
+    CPUS = len(os.sched_getaffinity(0))
+else:  # elsewhere, every CPU of the machine
+    CPUS = os.cpu_count()
 
 
 def count_down(n):
@@ -13,14 +18,31 @@ def count_down(n):
         n -= 1
 
 
-def sequential():
+def steps_lasting(seconds):
+    """How many count_down steps take `seconds` on this machine."""
+    steps = 100_000
+    while True:
+        took = min(timed(count_down, steps) for _ in range(3))
+        if took > 0.1:
+            return int(steps * seconds / took)
+        steps *= 4
+
+
+def timed(work, *args):
+    start = time.perf_counter()
+    work(*args)
+    return time.perf_counter() - start
+
+
+def sequential(steps):
     for _ in range(TASKS):
-        count_down(N)
+        count_down(steps)
 
 
-def threaded():
+def threaded(steps):
     threads = [
-        threading.Thread(target=count_down, args=(N,)) for _ in range(TASKS)
+        threading.Thread(target=count_down, args=(steps,))
+        for _ in range(TASKS)
     ]
     for t in threads:
         t.start()
@@ -28,25 +50,27 @@ def threaded():
         t.join()
 
 
-def measure(work):
+def measure(work, steps):
     """Wall-clock and CPU seconds (all threads of the process) of one call."""
     wall, cpu = time.perf_counter(), time.process_time()
-    work()
+    work(steps)
     return time.perf_counter() - wall, time.process_time() - cpu
 
 
-count_down(N)  # warm-up: the first loop of a fresh process runs slower
+# Size the work by time, not by a count of steps: machines differ
+steps = steps_lasting(SECONDS_PER_TASK)
 seq_runs, thr_runs = [], []
 # Alternate the two and keep each one's fastest run (as timeit advises):
 # other programs on the machine only ever add time
 for _ in range(3):
-    seq_runs.append(measure(sequential))
-    thr_runs.append(measure(threaded))
+    seq_runs.append(measure(sequential, steps))
+    thr_runs.append(measure(threaded, steps))
 seq_wall, seq_cpu = min(seq_runs)
 thr_wall, thr_cpu = min(thr_runs)
 
-gil = getattr(sys, "_is_gil_enabled", lambda: True)()
-print(f"GIL enabled: {gil}, CPUs: {os.cpu_count()}")
+gil = getattr(sys, "_is_gil_enabled", lambda: True)()  # added in 3.13
+print(f"GIL enabled: {gil}")
+print(f"usable CPUs: {CPUS} (os.cpu_count() says {os.cpu_count()})")
 print(f"sequential: {seq_wall:.2f} s wall, {seq_cpu:.2f} s CPU")
 print(f"{TASKS} threads:  {thr_wall:.2f} s wall, {thr_cpu:.2f} s CPU")
 print(f"speed-up: {seq_wall / thr_wall:.2f}x")

@@ -2,8 +2,13 @@ import os
 import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
-N = 2_000_000
 TASKS = 4
+SECONDS_PER_TASK = 0.125  # long enough that a busy moment can't decide it
+
+if hasattr(os, "sched_getaffinity"):  # Linux: the CPUs this process may use
+    CPUS = len(os.sched_getaffinity(0))
+else:  # elsewhere, every CPU of the machine
+    CPUS = os.cpu_count()
 
 
 def count_down(n):
@@ -12,13 +17,25 @@ def count_down(n):
     return n
 
 
-def timed(run):
+def timed(work, *args):
     start = time.perf_counter()
-    run()
+    work(*args)
     return time.perf_counter() - start
 
 
+def steps_lasting(seconds):
+    """How many count_down steps take `seconds` on this machine."""
+    steps = 100_000
+    while True:
+        took = min(timed(count_down, steps) for _ in range(3))
+        if took > 0.1:
+            return int(steps * seconds / took)
+        steps *= 4
+
+
 if __name__ == "__main__":
+    # Size the work by time, not by a count of steps: machines differ
+    steps = steps_lasting(SECONDS_PER_TASK)
     with (
         ThreadPoolExecutor(max_workers=1) as one_thread,
         ThreadPoolExecutor(max_workers=TASKS) as threads,
@@ -29,21 +46,21 @@ if __name__ == "__main__":
             f"{TASKS} threads": threads,
             f"{TASKS} processes": processes,
         }
-        # Warm-up: start every worker and give each a first loop (a fresh
-        # process runs its first loops slower) before timing anything
+        # Warm-up: start every worker before timing anything
         for pool in pools.values():
-            list(pool.map(count_down, [100_000] * 8 * TASKS))
+            list(pool.map(count_down, [steps // 10] * 2 * TASKS))
         # Alternate the pools and keep each one's fastest run (as timeit
         # advises): other programs on the machine only ever add time
         times = {name: [] for name in pools}
         for _ in range(3):
             for name, pool in pools.items():
-                work = [N] * TASKS
+                work = [steps] * TASKS
                 times[name].append(
                     timed(lambda p=pool, w=work: list(p.map(count_down, w)))
                 )
 
-    print(f"CPUs: {os.cpu_count()}; {TASKS} tasks in each pool")
+    print(f"usable CPUs: {CPUS} (os.cpu_count() says {os.cpu_count()})")
+    print(f"{TASKS} tasks in each pool")
     baseline = min(times["1 thread"])
     for name, runs in times.items():
         seconds = min(runs)

@@ -1,4 +1,5 @@
 import queue
+import random
 import threading
 import time
 
@@ -16,9 +17,10 @@ def producer():
 
 def consumer(name, results):
     while (n := tasks.get()) is not DONE:
-        time.sleep(0.1)  # slow work: two consumers share it
+        seconds = random.uniform(0.05, 0.25)  # slow work, of varying length
+        time.sleep(seconds)
         results.append(n**2)
-        print(f"{name} squared {n}")
+        print(f"{name} squared {n} in {seconds:.2f} s")
 
 
 results = []

@@ -1,9 +1,15 @@
 import os
+import sys
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
 TASKS = 16
+
+if hasattr(os, "sched_getaffinity"):  # Linux: the CPUs this process may use
+    CPUS = len(os.sched_getaffinity(0))
+else:  # elsewhere, every CPU of the machine
+    CPUS = os.cpu_count()
 
 
 def who_am_i(_):
@@ -12,10 +18,11 @@ def who_am_i(_):
 
 
 if __name__ == "__main__":
-    print(f"CPUs: {os.cpu_count()}")
+    print(f"Python {sys.version_info.major}.{sys.version_info.minor}")
+    print(f"usable CPUs: {CPUS} (os.cpu_count() says {os.cpu_count()})")
     with ThreadPoolExecutor() as pool:
         threads = {ident for _, ident in pool.map(who_am_i, range(TASKS))}
-    print(f"ThreadPoolExecutor() used {len(threads)} threads")
+    print(f"threads ThreadPoolExecutor() used: {len(threads)}")
     with ProcessPoolExecutor() as pool:
         processes = {pid for pid, _ in pool.map(who_am_i, range(TASKS))}
-    print(f"ProcessPoolExecutor() used {len(processes)} processes")
+    print(f"processes ProcessPoolExecutor() used: {len(processes)}")

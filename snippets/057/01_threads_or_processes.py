@@ -5,57 +5,82 @@ import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
 TASKS = 8
+SECONDS_PER_TASK = 0.06  # each task waits this long, or computes this long
 EXECUTORS = {"threads": ThreadPoolExecutor, "processes": ProcessPoolExecutor}
+
+if hasattr(os, "sched_getaffinity"):  # Linux: the CPUs this process may use
+    CPUS = len(os.sched_getaffinity(0))
+else:  # elsewhere, every CPU of the machine
+    CPUS = os.cpu_count()
 
 
 def wait(_):
-    time.sleep(0.02)  # stands for a network call or a disk read
+    time.sleep(SECONDS_PER_TASK)  # stands for a network call or a disk read
 
 
-def compute(_):
-    total = 0
-    for i in range(200_000):  # pure Python arithmetic: needs the CPU
-        total += i * i
-    return total
+def count_down(n):
+    while n > 0:  # pure Python arithmetic: needs the CPU
+        n -= 1
 
 
-def timed(run, work):
+def timed(run, *args):
     start = time.perf_counter()
-    list(run(work, range(TASKS)))
+    run(*args)
     return time.perf_counter() - start
 
 
-def timings():
+def run_all(run, function, inputs):
+    return list(run(function, inputs))
+
+
+def steps_lasting(seconds):
+    """How many count_down steps take `seconds` on this machine."""
+    steps = 100_000
+    while True:
+        took = min(timed(count_down, steps) for _ in range(3))
+        if took > 0.1:
+            return int(steps * seconds / took)
+        steps *= 4
+
+
+def timings(steps):
     """{(work, executor, workers): seconds} for every way of running."""
+    works = {
+        "wait": (wait, [None] * TASKS),
+        "compute": (count_down, [steps] * TASKS),
+    }
     with contextlib.ExitStack() as stack:
         ways = {("sequential", 1): map}
-        for workers in range(1, 2 * os.cpu_count() + 1):
+        for workers in range(1, 2 * CPUS + 1):
             for name, executor in EXECUTORS.items():
                 pool = stack.enter_context(executor(max_workers=workers))
                 # Start and warm up every worker: only the work is timed
-                list(pool.map(compute, range(2 * workers)))
+                list(pool.map(count_down, [steps // 10] * 2 * workers))
                 ways[name, workers] = pool.map
         seconds = {
-            (work.__name__, name, workers): float("inf")
-            for work in (wait, compute)
+            (work, name, workers): float("inf")
+            for work in works
             for name, workers in ways
         }
-        # Computing: the best of five rounds, each trying every way in a new
-        # random order, so that a moment when the machine is busy with
-        # something else, or an effect of going first, hits no way every time
-        for work, rounds in ((wait, 1), (compute, 5)):
-            for _ in range(rounds):
+        # The best of three rounds, each trying every way in a new random
+        # order: other programs on the machine only ever add time, and no
+        # way always goes first
+        for work, (function, inputs) in works.items():
+            for _ in range(3):
                 order = list(ways.items())
                 random.shuffle(order)
                 for (name, workers), run in order:
-                    key = work.__name__, name, workers
-                    seconds[key] = min(seconds[key], timed(run, work))
+                    took = timed(run_all, run, function, inputs)
+                    key = work, name, workers
+                    seconds[key] = min(seconds[key], took)
         return seconds
 
 
 if __name__ == "__main__":
-    seconds = timings()
-    print(f"CPUs: {os.cpu_count()}, tasks: {TASKS}")
+    # Size the computing by time, not by a count of steps: machines differ
+    seconds = timings(steps_lasting(SECONDS_PER_TASK))
+    print(f"usable CPUs: {CPUS} (os.cpu_count() says {os.cpu_count()})")
+    print(f"tasks: {TASKS}, each about {SECONDS_PER_TASK} s")
     print(
         f"{'work':<9}{'executor':<12}{'workers':>7}{'seconds':>9}{'speed-up':>10}"
     )

@@ -3,29 +3,56 @@ import os
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-CHUNKS = [bytes(64 * 2**20)] * 4  # the same 64 MB of zeros, four times
+TASKS = 4
+SECONDS_PER_TASK = 0.125  # long enough that a busy moment can't decide it
+CHUNK = bytes(2**20)  # 1 MB of zeros
+
+if hasattr(os, "sched_getaffinity"):  # Linux: the CPUs this process may use
+    CPUS = len(os.sched_getaffinity(0))
+else:  # elsewhere, every CPU of the machine
+    CPUS = os.cpu_count()
 
 
-def digest(chunk):
+def digest(megabytes):
     # hashlib lets go of the GIL while it hashes more than 2 KB of data,
     # so other threads run Python meanwhile, or hash on other cores
-    return hashlib.sha256(chunk).hexdigest()
+    sha = hashlib.sha256()
+    for _ in range(megabytes):
+        sha.update(CHUNK)
+    return sha.hexdigest()
 
 
-def best_of_three(run):
-    times = []
+def timed(work, *args):
+    start = time.perf_counter()
+    work(*args)
+    return time.perf_counter() - start
+
+
+def megabytes_lasting(seconds):
+    """How many megabytes sha256 hashes in `seconds` on this machine."""
+    megabytes = 16
+    while True:
+        took = min(timed(digest, megabytes) for _ in range(3))
+        if took > 0.1:
+            return max(1, int(megabytes * seconds / took))
+        megabytes *= 4
+
+
+def run_all(run, work):
+    return list(run(digest, work))
+
+
+# Size the work by time, not by a count of bytes: machines differ
+work = [megabytes_lasting(SECONDS_PER_TASK)] * TASKS
+seq_runs, thr_runs = [], []
+with ThreadPoolExecutor(max_workers=TASKS) as pool:
+    # Alternate the two and keep each one's fastest run (as timeit advises):
+    # other programs on the machine only ever add time
     for _ in range(3):
-        start = time.perf_counter()
-        list(run(digest, CHUNKS))
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
-digest(CHUNKS[0])  # warm-up
-with ThreadPoolExecutor(max_workers=len(CHUNKS)) as pool:
-    threaded = best_of_three(pool.map)
-sequential = best_of_three(map)
-print(f"CPUs: {os.cpu_count()}")
+        seq_runs.append(timed(run_all, map, work))
+        thr_runs.append(timed(run_all, pool.map, work))
+sequential, threaded = min(seq_runs), min(thr_runs)
+print(f"usable CPUs: {CPUS} (os.cpu_count() says {os.cpu_count()})")
 print(f"sequential: {sequential:.2f} s")
-print(f"{len(CHUNKS)} threads:  {threaded:.2f} s")
+print(f"{TASKS} threads:  {threaded:.2f} s")
 print(f"speed-up: {sequential / threaded:.2f}x")

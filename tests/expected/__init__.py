@@ -3,7 +3,9 @@
 Deterministic output is compared exactly with a golden file under tests/golden/
 (`pytest --update-examples` rewrites them). Output that varies from run to run
 (timings, thread order) is checked instead by the invariants its page states,
-registered here with `@invariant("chapter/file.py")`.
+registered here with `@invariant("chapter/file.py")`. What a page says about several
+runs of one block ("compare the tabs: the order changes") is checked on all of the
+block's runs together, registered with `@across_runs("chapter/file.py")`.
 """
 
 from __future__ import annotations
@@ -15,12 +17,22 @@ from tests.pages import ROOT
 
 GOLDEN = ROOT / "tests" / "golden"
 INVARIANTS: dict[str, Callable[[str], None]] = {}
+ACROSS_RUNS: dict[str, Callable[[list[str]], None]] = {}
 
 
 def invariant(snippet: str):
     def register(check: Callable[[str], None]) -> Callable[[str], None]:
         assert snippet not in INVARIANTS, f"two invariants for {snippet}"
         INVARIANTS[snippet] = check
+        return check
+
+    return register
+
+
+def across_runs(snippet: str):
+    def register(check: Callable[[list[str]], None]) -> Callable[[list[str]], None]:
+        assert snippet not in ACROSS_RUNS, f"two across-runs checks for {snippet}"
+        ACROSS_RUNS[snippet] = check
         return check
 
     return register
@@ -51,6 +63,22 @@ def number(pattern: str, text: str) -> float:
     match = re.search(pattern, text, re.M)
     assert match, f"no line matches {pattern!r} in:\n{text}"
     return float(match[1])
+
+
+def cpus(output: str) -> tuple[int, int]:
+    """(usable CPUs, os.cpu_count()) from the line the measuring snippets print."""
+    usable = number(r"^usable CPUs: (\d+) \(os\.cpu_count\(\) says \d+\)$", output)
+    machine = number(r"^usable CPUs: \d+ \(os\.cpu_count\(\) says (\d+)\)$", output)
+    assert 1 <= usable <= machine, "affinity can only take CPUs away"
+    return int(usable), int(machine)
+
+
+def pool_cpus(output: str) -> int:
+    """The CPU count a pool's default size follows on the Python the output names:
+    os.cpu_count() up to 3.12, os.process_cpu_count() (the usable CPUs) from 3.13."""
+    minor = number(r"^Python 3\.(\d+)$", output)
+    usable, machine = cpus(output)
+    return usable if minor >= 13 else machine
 
 
 from tests.expected import (  # noqa: E402,F401  (they register invariants)

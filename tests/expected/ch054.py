@@ -4,7 +4,7 @@ import re
 from ast import literal_eval
 from collections import Counter
 
-from tests.expected import invariant, number
+from tests.expected import cpus, invariant, number
 
 SQUARES_10 = [n**2 for n in range(10)]
 FINISHED = "Finished computing!"
@@ -75,16 +75,21 @@ def executor_map_returns_results_in_order(output: str) -> None:
 
 @invariant("054/10_cpu_bound.py")
 def processes_speed_up_cpu_work_threads_do_not(output: str) -> None:
-    cpus = number(r"^CPUs: (\d+); 4 tasks in each pool$", output)
+    lines = output.splitlines()
+    assert len(lines) == 5 and lines[1] == "4 tasks in each pool"
+    usable, _ = cpus(output)
     assert number(r"^1 thread: [\d.]+ s, speed-up ([\d.]+)x$", output) == 1.0
     threads = number(r"^4 threads: [\d.]+ s, speed-up ([\d.]+)x$", output)
     processes = number(r"^4 processes: [\d.]+ s, speed-up ([\d.]+)x$", output)
-    assert number(r"^1 thread: ([\d.]+) s", output) > 0.1
-    assert len(output.splitlines()) == 4
-    assert threads < 1.3, "threads share one GIL"
-    if cpus >= 2:
-        # The margin stays modest: on a shared machine the second core is not always free
-        assert processes > max(1.0, threads), "each process has its own GIL"
+    # The work is sized to about 0.5 s on any machine: long enough to measure
+    assert number(r"^1 thread: ([\d.]+) s", output) >= 0.25, "the work is sized by time"
+    assert threads < 1.4, "threads share one GIL"
+    # No more than one task per usable CPU at a time; a little over for noise
+    assert processes <= min(4, usable) * 1.15
+    if usable >= 2:
+        # The page: processes gain, threads don't. The floor stays modest: on a
+        # shared machine the other CPUs are not always free
+        assert processes > 1.3 and processes > threads + 0.2, "each process has its own GIL"
 
 
 @invariant("054/08_queue.py")

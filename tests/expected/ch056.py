@@ -2,7 +2,7 @@
 
 import re
 
-from tests.expected import invariant, number
+from tests.expected import invariant, number, pool_cpus
 
 
 @invariant("056/01_submit_as_completed.py")
@@ -26,8 +26,9 @@ def a_dead_worker_breaks_the_pool(output: str) -> None:
 
 @invariant("056/05_default_workers.py")
 def default_pool_sizes_follow_the_cpu_count(output: str) -> None:
-    cpus = int(number(r"^CPUs: (\d+)$", output))
-    threads = number(r"^ThreadPoolExecutor\(\) used (\d+) threads$", output)
-    processes = number(r"^ProcessPoolExecutor\(\) used (\d+) processes$", output)
-    assert threads == min(16, 32, cpus + 4)
-    assert processes == min(16, cpus)
+    assert len(output.splitlines()) == 4
+    n = pool_cpus(output)
+    threads = number(r"^threads ThreadPoolExecutor\(\) used: (\d+)$", output)
+    processes = number(r"^processes ProcessPoolExecutor\(\) used: (\d+)$", output)
+    assert threads == min(16, 32, n + 4), "min(32, CPUs + 4)"
+    assert processes == min(16, n), "as many as CPUs"
