@@ -15,3 +15,14 @@ def ten_calls_run_in_one_second_in_two_worker_processes(output: str) -> None:
     workers = literal_eval(lines[4].removeprefix("worker processes: "))
     assert len(set(workers)) == 2 and this not in workers
     assert len(lines) == 5
+
+
+@invariant("058/02_pure_by_default.py")
+def identical_calls_share_one_run_unless_impure(output: str) -> None:
+    lines = output.splitlines()
+    assert lines[0] == "pure=True (the default):" and lines[3] == "pure=False:"
+    assert lines[1] == "  one key for both: True" and lines[4] == "  one key for both: False"
+    pure, impure = (lines[n].removeprefix("  results: ").split() for n in (2, 5))
+    assert pure[0] == pure[1], "one run, one shared result"
+    assert impure[0] != impure[1], "two runs of a function that draws a random number"
+    assert len(lines) == 6
