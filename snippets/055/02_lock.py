@@ -1,25 +1,30 @@
 import threading
 import time
 
-THREADS, TIMES = 4, 1000
-counter = 0
+THREADS, SECONDS = 4, 0.3
+counts = {}
 lock = threading.Lock()
 
 
-def add_one_at_a_time():
-    global counter
-    for _ in range(TIMES):
+def add_with_get(stop_at, done):
+    n = 0
+    while time.perf_counter() < stop_at:
         with lock:  # read and write back with no other thread in between
-            current = counter
-            time.sleep(0)
-            counter = current + 1
+            counts["hits"] = counts.get("hits", 0) + 1
+        n += 1
+    done.append(n)
 
 
-threads = [threading.Thread(target=add_one_at_a_time) for _ in range(THREADS)]
+done = []  # each thread's own count of its additions
+stop_at = time.perf_counter() + SECONDS
+threads = [
+    threading.Thread(target=add_with_get, args=(stop_at, done))
+    for _ in range(THREADS)
+]
 for t in threads:
     t.start()
 for t in threads:
     t.join()
 
-print(f"expected: {THREADS * TIMES}")
-print(f"counter:  {counter}")
+added, kept = sum(done), counts["hits"]
+print(f"added {added:,}, kept {kept:,}, lost {added - kept:,}")

@@ -38,13 +38,22 @@ def ten_processes_print_every_line_in_some_order(output: str) -> None:
     assert sorted(int(line) for line in body.elements()) == SQUARES_10
 
 
-@invariant("054/04_threads_print.py")
 def threads_share_stdout_so_pieces_can_mix(output: str) -> None:
+    """Every piece of the ten threads' output is there, in whatever order."""
     assert output.endswith("\n{}\n"), "the function prints; it stores nothing"
     text = output[: -len("{}\n")]
     assert text.count(FINISHED) == 10
     digits = re.sub(r"\s", "", text.replace(FINISHED, ""))
     assert sorted(digits) == sorted("".join(map(str, SQUARES_10)))
+
+
+@invariant("054/04_threads_print.py")
+def buffered_thread_prints_keep_lines_whole(output: str) -> None:
+    threads_share_stdout_so_pieces_can_mix(output)
+    # The page: to a terminal, with the GIL and Python's default buffering, each line
+    # comes out whole (the text and its newline leave in one write)
+    lines = output.splitlines()
+    assert Counter(lines) == Counter([*map(str, SQUARES_10), *[FINISHED] * 10, "{}"])
 
 
 @invariant("054/05_lock.py")
@@ -61,9 +70,15 @@ def the_lock_keeps_each_pair_together(output: str) -> None:
 @invariant("054/06_pool_map.py")
 def pool_map_returns_results_in_order(output: str) -> None:
     lines = output.splitlines()
-    assert lines[0] == str(SQUARES_10)
+    assert lines[0] == str(SQUARES_10) and len(lines) == 5
     assert 1 <= number(r"^worker processes used: (\d+)$", output) <= 5
-    assert 1.95 <= number(r"^elapsed: ([\d.]+) s$", output) < 4, "10 tasks, 5 at a time"
+    first = number(r"^first task started: ([\d.]+) s$", output)
+    last = number(r"^last task ended: +([\d.]+) s$", output)
+    closed = number(r"^pool closed: +([\d.]+) s$", output)
+    # The page: two rounds of one-second tasks, between starting the processes and
+    # closing the pool
+    assert 1.98 <= last - first < 2.6, "10 tasks, 5 at a time"
+    assert 0 <= first < 2 and last <= closed + 0.01
 
 
 @invariant("054/07_process_pool_executor.py")
@@ -129,6 +144,32 @@ def spawn_and_forkserver_must_pickle_the_target(output: str) -> None:
             assert re.match(r"(\w+\.)?(PicklingError|AttributeError): ", outcome), outcome
     ran = sum(outcome.startswith("ran") for _, _, outcome in rows)
     assert output.count("9\n") == ran, "every process that ran printed 3 squared"
+
+
+@invariant("054/14_threads_print_unbuffered.py")
+def unbuffered_thread_prints_break_lines(output: str) -> None:
+    runs = re.findall(r"^run (\d+): (\d+) of (\d+) lines broken$", output, re.M)
+    assert [int(run) for run, _, _ in runs] == list(range(1, len(runs) + 1))
+    assert all(broken == "0" for _, broken, _ in runs[:-1]), "it stops at the first break"
+    _, broken, total = runs[-1]
+    assert int(broken) > 0, "ten runs and not one broken line"
+    shown = output.split("its output:\n", 1)[1]
+    whole = {str(n) for n in SQUARES_10} | {FINISHED, "{}"}
+    assert len(shown.splitlines()) == int(total)
+    assert sum(line not in whole for line in shown.splitlines()) == int(broken)
+    threads_share_stdout_so_pieces_can_mix(shown)
+
+
+@invariant("054/15_queue_join.py")
+def a_big_queue_item_keeps_its_child_alive_until_read(output: str) -> None:
+    assert output.splitlines() == [
+        "1,000 bytes put, nothing read yet:",
+        "  alive after join(timeout=3): False",
+        "  after get() and join(): alive False, exit code 0, 1,000 bytes received",
+        "1,000,000 bytes put, nothing read yet:",
+        "  alive after join(timeout=3): True",
+        "  after get() and join(): alive False, exit code 0, 1,000,000 bytes received",
+    ]
 
 
 def number_free(output: str, prefix: str) -> str:

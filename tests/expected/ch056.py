@@ -24,6 +24,28 @@ def a_dead_worker_breaks_the_pool(output: str) -> None:
         assert line == f"result: {n}" or line.startswith(broken)
 
 
+@invariant("056/06_cancel_in_a_process_pool.py")
+def a_process_pool_reports_queued_tasks_as_running(output: str) -> None:
+    blocks = re.findall(
+        r"^(\w+)\(max_workers=1\), four tasks:\n((?:  task \d: .*\n){4})", output, re.M
+    )
+    assert [name for name, _ in blocks] == ["ThreadPoolExecutor", "ProcessPoolExecutor"]
+    assert len(output.splitlines()) == 10
+    for name, rows in blocks:
+        states = re.findall(r"^  task (\d): running\(\) (\w+), cancel\(\) (\w+)$", rows, re.M)
+        assert [int(n) for n, _, _ in states] == [0, 1, 2, 3]
+        for _, running, cancelled in states:
+            # cancel() works exactly on the tasks that are not running
+            assert (running, cancelled) in (("True", "False"), ("False", "True"))
+        running = [r == "True" for _, r, _ in states]
+        if name == "ThreadPoolExecutor":
+            assert running == [True, False, False, False], "only the task that started"
+        else:
+            # The page: at least the first two (one in the worker, one queued for it);
+            # the last one waits and can be cancelled
+            assert running[:2] == [True, True] and running[3] is False
+
+
 @invariant("056/05_default_workers.py")
 def default_pool_sizes_follow_the_cpu_count(output: str) -> None:
     assert len(output.splitlines()) == 4
