@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 NODE_TOOLS := $(if $(shell command -v npm),$(NODE_STAMP))
 
-.PHONY: serve build test benchmark clean
+.PHONY: serve build test test-one-cpu benchmark clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit("Python >= 3.11 is needed" if sys.version_info < (3, 11) else 0)'
@@ -31,6 +31,9 @@ build: $(STAMP)  # a release build: every output fresh
 
 test: $(STAMP) $(NODE_TOOLS)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest
+
+test-one-cpu: $(STAMP)  # every snippet's claims must hold on a single CPU too (Linux)
+	NO_MKDOCS_2_WARNING=1 taskset -c 0 $(BIN)/python -m pytest tests/test_snippets.py
 
 benchmark: $(STAMP)  # build times, medians of 3 rounds (a few minutes)
 	$(BIN)/python -m snippet_runner.benchmark --rounds 3

@@ -141,7 +141,7 @@ def test_pages_load_nothing_from_other_origins(built_site):
 FIGURE_FENCES = [fence for fence in all_fences() if fence.options.figure]
 AXIS_LABEL = {
     "timeline": {"ru": "секунды от начала", "en": "seconds since the start"},
-    "speed-up": {"ru": "исполнителей", "en": "workers"},
+    "speed-up": {"ru": "потоков или процессов в пуле", "en": "workers"},
 }
 
 

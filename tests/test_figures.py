@@ -64,7 +64,7 @@ def test_speed_up_plots_each_executor_per_workload():
     lines = root.findall(f".//{SVG}polyline")
     assert len(lines) == 2, "threads in two panels; sequential is the baseline, not a line"
     assert lines[0].get("points").count(",") == 2
-    assert {"Waiting: time.sleep", "Computing: pure Python arithmetic", "CPUs: 2"} <= set(
+    assert {"Waiting: time.sleep", "Computing: pure Python arithmetic", "usable CPUs: 2"} <= set(
         texts(root)
     )
     assert "1 — 1.00×, 2 — 1.99×" in root.find(f"{SVG}desc").text

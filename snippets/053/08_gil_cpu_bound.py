@@ -4,7 +4,7 @@ import threading
 import time
 
 TASKS = 4
-SECONDS_PER_TASK = 0.125  # long enough that a busy moment can't decide it
+SECONDS_PER_TASK = 0.1  # long enough that a busy moment can't decide it
 
 if hasattr(os, "sched_getaffinity"):  # Linux: the CPUs this process may use
     CPUS = len(os.sched_getaffinity(0))
@@ -62,7 +62,7 @@ steps = steps_lasting(SECONDS_PER_TASK)
 seq_runs, thr_runs = [], []
 # Alternate the two and keep each one's fastest run (as timeit advises):
 # other programs on the machine only ever add time
-for _ in range(3):
+for _ in range(5):
     seq_runs.append(measure(sequential, steps))
     thr_runs.append(measure(threaded, steps))
 seq_wall, seq_cpu = min(seq_runs)

@@ -3,7 +3,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
 TASKS = 4
-SECONDS_PER_TASK = 0.125  # long enough that a busy moment can't decide it
+SECONDS_PER_TASK = 0.1  # long enough that a busy moment can't decide it
 
 if hasattr(os, "sched_getaffinity"):  # Linux: the CPUs this process may use
     CPUS = len(os.sched_getaffinity(0))
@@ -52,7 +52,7 @@ if __name__ == "__main__":
         # Alternate the pools and keep each one's fastest run (as timeit
         # advises): other programs on the machine only ever add time
         times = {name: [] for name in pools}
-        for _ in range(3):
+        for _ in range(5):
             for name, pool in pools.items():
                 work = [steps] * TASKS
                 times[name].append(

@@ -5,7 +5,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
 TASKS = 8
-SECONDS_PER_TASK = 0.06  # each task waits this long, or computes this long
+SECONDS_PER_TASK = 0.05  # each task waits this long, or computes this long
 EXECUTORS = {"threads": ThreadPoolExecutor, "processes": ProcessPoolExecutor}
 
 if hasattr(os, "sched_getaffinity"):  # Linux: the CPUs this process may use
@@ -62,11 +62,11 @@ def timings(steps):
             for work in works
             for name, workers in ways
         }
-        # The best of three rounds, each trying every way in a new random
-        # order: other programs on the machine only ever add time, and no
-        # way always goes first
+        # The best of several rounds (one for waiting, which varies little),
+        # each trying every way in a new random order: other programs on the
+        # machine only ever add time, and no way always goes first
         for work, (function, inputs) in works.items():
-            for _ in range(3):
+            for _ in range(1 if work == "wait" else 5):
                 order = list(ways.items())
                 random.shuffle(order)
                 for (name, workers), run in order:

@@ -4,7 +4,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 TASKS = 4
-SECONDS_PER_TASK = 0.125  # long enough that a busy moment can't decide it
+SECONDS_PER_TASK = 0.1  # long enough that a busy moment can't decide it
 CHUNK = bytes(2**20)  # 1 MB of zeros
 
 if hasattr(os, "sched_getaffinity"):  # Linux: the CPUs this process may use
@@ -48,7 +48,7 @@ seq_runs, thr_runs = [], []
 with ThreadPoolExecutor(max_workers=TASKS) as pool:
     # Alternate the two and keep each one's fastest run (as timeit advises):
     # other programs on the machine only ever add time
-    for _ in range(3):
+    for _ in range(5):
         seq_runs.append(timed(run_all, map, work))
         thr_runs.append(timed(run_all, pool.map, work))
 sequential, threaded = min(seq_runs), min(thr_runs)

@@ -63,12 +63,13 @@ def threads_do_not_speed_up_cpu_work_under_the_gil(output: str) -> None:
     threads = number(r"^4 threads: +([\d.]+) s wall", output)
     speed_up = number(r"^speed-up: ([\d.]+)x$", output)
     busy = number(r"^CPUs busy while the threads ran: ([\d.]+)$", output)
-    # The work is sized to about 0.5 s on any machine: long enough to measure
-    assert sequential >= 0.25 and threads >= 0.25, "the work is sized by time"
+    # The work is sized to about 0.4 s on any machine: long enough to measure
+    assert sequential >= 0.2 and threads >= 0.2, "the work is sized by time"
     assert abs(speed_up - sequential / threads) < 0.1, "printed from unrounded times"
     if gil[1] == "True":
-        # The page: "no speed-up ... about one core"; under 1.4 leaves room for noise
-        assert speed_up < 1.4, "one thread at a time runs Python code"
+        # The page: "no speed-up ... about one"; under 1.3 leaves room for noise (the
+        # fastest of five tries each; single tries here vary by up to a third)
+        assert speed_up < 1.3, "one thread at a time runs Python code"
         assert busy < 1.3, "so about one CPU is busy, however many there are"
     elif usable >= 2:
         assert busy > 1.3, "a free-threaded build runs the threads in parallel"

@@ -96,11 +96,12 @@ def processes_speed_up_cpu_work_threads_do_not(output: str) -> None:
     assert number(r"^1 thread: [\d.]+ s, speed-up ([\d.]+)x$", output) == 1.0
     threads = number(r"^4 threads: [\d.]+ s, speed-up ([\d.]+)x$", output)
     processes = number(r"^4 processes: [\d.]+ s, speed-up ([\d.]+)x$", output)
-    # The work is sized to about 0.5 s on any machine: long enough to measure
-    assert number(r"^1 thread: ([\d.]+) s", output) >= 0.25, "the work is sized by time"
-    assert threads < 1.4, "threads share one GIL"
-    # No more than one task per usable CPU at a time; a little over for noise
-    assert processes <= min(4, usable) * 1.15
+    # The work is sized to about 0.4 s on any machine: long enough to measure
+    assert number(r"^1 thread: ([\d.]+) s", output) >= 0.2, "the work is sized by time"
+    assert threads < 1.3, "threads share one GIL"
+    # The page: no faster than the usable CPUs allow, "give or take the noise" (a
+    # fifth over, the most seen here with the fastest of five tries)
+    assert processes <= min(4, usable) * 1.2
     if usable >= 2:
         # The page: processes gain, threads don't. The floor stays modest: on a
         # shared machine the other CPUs are not always free

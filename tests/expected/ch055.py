@@ -2,8 +2,7 @@
 
 import re
 
-from tests.expected import across_runs, invariant, number
-
+from tests.expected import across_runs, invariant
 
 TALLY = re.compile(r"^ *added ([\d,]+), kept ([\d,]+), lost ([\d,]+)$", re.M)
 

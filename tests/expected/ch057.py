@@ -23,24 +23,24 @@ def waiting_scales_with_any_worker_computing_only_with_processes(output: str) ->
         (executor, n) for n in range(1, 2 * usable + 1) for executor in ("threads", "processes")
     ]
     assert list(speed) == [(work, *way) for work in ("wait", "compute") for way in ways]
-    # Sized by time: the shortest measured part still lasts a few tenths of a second
-    assert seconds["compute", "sequential", 1] >= 0.25, "the work is sized by time"
+    # Sized by time: eight tasks of about 0.05 s, a few tenths of a second in all
+    assert seconds["compute", "sequential", 1] >= 0.2, "the work is sized by time"
     for executor in ("threads", "processes"):
         for n in range(1, 2 * usable + 1):
             # "close to the ideal": n workers wait through ceil(tasks / n) rounds of sleeps
             best = tasks / math.ceil(tasks / n)
             assert 0.8 * best <= speed["wait", executor, n] <= 1.05 * best, (executor, n)
             # "flat at about 1": the GIL lets one thread at a time compute
-            assert speed["compute", "threads", n] < 1.4, "threads computed faster"
+            assert 0.6 < speed["compute", "threads", n] < 1.3, ("threads", n)
     for n in range(1, 2 * usable + 1):
-        # "rises to the number of CPUs, then flattens": never more than the usable CPUs
-        # (and the tasks per round) allow; a little over for noise
+        # "rises to the number of CPUs, then flattens": no more than the usable CPUs
+        # (and the tasks per round) allow, give or take the noise (a fifth)
         best = tasks / math.ceil(tasks / min(n, usable))
-        assert speed["compute", "processes", n] <= 1.15 * best, n
+        assert speed["compute", "processes", n] <= 1.2 * best, ("processes", n)
     # "close to" the CPU count's speed-up at that many workers and beyond
     at_cpus = tasks / math.ceil(tasks / usable)
     for n in range(usable, 2 * usable + 1):
-        assert speed["compute", "processes", n] >= 0.7 * at_cpus, ("processes", n)
+        assert speed["compute", "processes", n] >= 0.65 * at_cpus, ("processes", n)
 
 
 @invariant("057/02_which_build.py")
@@ -60,9 +60,9 @@ def threads_compute_in_parallel_when_c_code_releases_the_gil(output: str) -> Non
     sequential = number(r"^sequential: ([\d.]+) s$", output)
     threaded = number(r"^4 threads: +([\d.]+) s$", output)
     speed_up = number(r"^speed-up: ([\d.]+)x$", output)
-    assert sequential >= 0.25, "the work is sized by time"
+    assert sequential >= 0.2, "the work is sized by time"
     assert abs(speed_up - sequential / threaded) < 0.1  # printed from unrounded times
     if usable >= 2:
         assert speed_up > 1.3, "hashing runs on several cores at once"
-    assert speed_up <= min(usable, 4) * 1.15
+    assert speed_up <= min(usable, 4) * 1.2  # give or take the noise, as in 054/10
     assert len(output.splitlines()) == 4
