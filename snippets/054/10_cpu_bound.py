@@ -26,11 +26,11 @@ def timed(work, *args):
 def steps_lasting(seconds):
     """How many count_down steps take `seconds` on this machine."""
     steps = 100_000
-    while True:
-        took = min(timed(count_down, steps) for _ in range(3))
-        if took > 0.1:
-            return int(steps * seconds / took)
-        steps *= 4
+    while timed(count_down, steps) < 0.05:  # until it is long enough to time
+        steps *= 2
+    # The fastest of five: a fresh process computes slower for a moment
+    took = min(timed(count_down, steps) for _ in range(5))
+    return int(steps * seconds / took)
 
 
 if __name__ == "__main__":

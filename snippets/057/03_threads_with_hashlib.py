@@ -31,11 +31,10 @@ def timed(work, *args):
 def megabytes_lasting(seconds):
     """How many megabytes sha256 hashes in `seconds` on this machine."""
     megabytes = 16
-    while True:
-        took = min(timed(digest, megabytes) for _ in range(3))
-        if took > 0.1:
-            return max(1, int(megabytes * seconds / took))
-        megabytes *= 4
+    while timed(digest, megabytes) < 0.05:  # until it is long enough to time
+        megabytes *= 2
+    took = min(timed(digest, megabytes) for _ in range(5))
+    return max(1, int(megabytes * seconds / took))
 
 
 def run_all(run, work):
