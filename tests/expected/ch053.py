@@ -20,7 +20,8 @@ def sequential_takes_five_seconds(output: str) -> None:
 def two_threads_take_one_second(output: str) -> None:
     lines = output.splitlines()
     assert lines[:2] == ["t1.join() returned None", "t2.join() returned None"]
-    assert 0.95 <= number(r"^elapsed: ([\d.]+) s$", output) < 1.9, "the sleeps overlap"
+    # The page: "about one second, not two"
+    assert 0.95 <= number(r"^elapsed: ([\d.]+) s$", output) < 1.5, "the sleeps overlap"
     assert len(lines) == 3
 
 
@@ -34,7 +35,8 @@ def dict_holds_both_results_in_any_order(output: str) -> None:
 def hundred_threads_take_about_one_second(output: str) -> None:
     lines = output.splitlines()
     assert literal_eval(lines[0]) == {n: n**2 for n in range(100)}
-    assert 0.95 <= number(r"^100 results in ([\d.]+) s$", output) < 2.5, "not 100 s"
+    # The page: "in about a second"
+    assert 0.95 <= number(r"^100 results in ([\d.]+) s$", output) < 1.6, "not 100 s"
     assert lines[2] in ("keys in ascending order: True", "keys in ascending order: False")
     assert len(lines) == 3
 
@@ -49,7 +51,7 @@ def the_key_order_changes_from_run_to_run(runs: list[str]) -> None:
 def pool_map_keeps_input_order(output: str) -> None:
     lines = output.splitlines()
     assert lines[0] == SQUARES_5, "map() returns results in input order"
-    assert 0.95 <= number(r"^elapsed: ([\d.]+) s$", output) < 1.9
+    assert 0.95 <= number(r"^elapsed: ([\d.]+) s$", output) < 1.5, "in one second"
     assert len(lines) == 2
 
 

@@ -21,14 +21,14 @@ def a_call_between_read_and_write_loses_updates(output: str) -> None:
     assert lines[1] == "counter += 1"
     assert lines[3] == 'counts["hits"] = counts.get("hits", 0) + 1'
     assert len(lines) == 5
-    (_, _, plain_lost), (_, _, get_lost) = tallies(output)
+    (_, _, plain_lost), (get_added, _, get_lost) = tallies(output)
     # The page: with the GIL, the bare `counter += 1` loop lost nothing here, while the
     # call between read and write lost updates; a free-threaded build may lose in both
     if lines[0] == "GIL enabled: True":
         assert plain_lost == 0, "no switch between the read and the write of +="
     else:
         assert lines[0] == "GIL enabled: False"
-    assert get_lost > 0, "updates were lost"
+    assert get_lost >= get_added / 10, "a good share of the updates (a tenth or more)"
 
 
 @invariant("055/02_lock.py")

@@ -10,7 +10,8 @@ def ten_calls_run_in_one_second_in_two_worker_processes(output: str) -> None:
     lines = output.splitlines()
     assert lines[0] == "cluster: 2 workers, 10 threads in all"
     assert lines[1] == str([n**2 for n in range(10)])
-    assert 0.99 <= number(r"^elapsed: ([\d.]+) s$", output) < 2.5, "ten 1 s calls at once"
+    # The page: "took about a second"
+    assert 0.99 <= number(r"^elapsed: ([\d.]+) s$", output) < 1.6, "ten 1 s calls at once"
     this = number(r"^this script's process: (\d+)$", output)
     workers = literal_eval(lines[4].removeprefix("worker processes: "))
     assert len(set(workers)) == 2 and this not in workers
