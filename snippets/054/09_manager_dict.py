@@ -4,9 +4,8 @@ from multiprocessing import Manager, Process
 
 def long_square(num, results):
     time.sleep(1)
-    results[num] = (
-        num**2
-    )  # a message to the manager process, not a local write
+    # A message to the manager process, not a local write
+    results[num] = num**2
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
 import os
+import sys
 import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
@@ -59,6 +60,8 @@ if __name__ == "__main__":
                     timed(lambda p=pool, w=work: list(p.map(count_down, w)))
                 )
 
+    gil = getattr(sys, "_is_gil_enabled", lambda: True)()  # added in 3.13
+    print(f"GIL enabled: {gil}")
     print(f"usable CPUs: {CPUS} (os.cpu_count() says {os.cpu_count()})")
     print(f"{TASKS} tasks in each pool")
     baseline = min(times["1 thread"])

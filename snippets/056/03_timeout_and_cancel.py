@@ -9,9 +9,8 @@ def sleep_for(seconds):
 
 with ThreadPoolExecutor(max_workers=1) as pool:
     running = pool.submit(sleep_for, 0.5)
-    waiting = pool.submit(
-        sleep_for, 0.5
-    )  # one worker: this one waits its turn
+    # One worker: the second task waits its turn
+    waiting = pool.submit(sleep_for, 0.5)
     time.sleep(0.1)
 
     try:

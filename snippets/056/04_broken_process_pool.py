@@ -5,9 +5,8 @@ from concurrent.futures.process import BrokenProcessPool
 
 def crash(num):
     if num == 2:
-        os._exit(
-            1
-        )  # the worker process dies without a word, as after a segfault
+        # The worker process dies without a word, as after a segfault
+        os._exit(1)
     return num
 
 

@@ -1,6 +1,7 @@
 import contextlib
 import os
 import random
+import sys
 import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
@@ -79,6 +80,8 @@ def timings(steps):
 if __name__ == "__main__":
     # Size the computing by time, not by a count of steps: machines differ
     seconds = timings(steps_lasting(SECONDS_PER_TASK))
+    gil = getattr(sys, "_is_gil_enabled", lambda: True)()  # added in 3.13
+    print(f"GIL enabled: {gil}")
     print(f"usable CPUs: {CPUS} (os.cpu_count() says {os.cpu_count()})")
     print(f"tasks: {TASKS}, each about {SECONDS_PER_TASK} s")
     print(

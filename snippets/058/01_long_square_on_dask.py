@@ -37,7 +37,7 @@ if __name__ == "__main__":
                 n_workers=2,
                 threads_per_worker=5,
                 host="127.0.0.1",
-                dashboard_address=None,
+                dashboard_address="127.0.0.1:0",  # on a free port
             ) as cluster,
             Client(cluster) as client,
         ):

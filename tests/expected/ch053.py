@@ -12,7 +12,8 @@ SQUARES_5 = "[0, 1, 4, 9, 16]"
 def sequential_takes_five_seconds(output: str) -> None:
     lines = output.splitlines()
     assert lines[0] == SQUARES_5
-    assert 4.9 <= number(r"^elapsed: ([\d.]+) s$", output) < 7, "five 1 s calls in a row"
+    # The page: "about five seconds"
+    assert 4.9 <= number(r"^elapsed: ([\d.]+) s$", output) < 6, "five 1 s calls in a row"
     assert len(lines) == 2
 
 
@@ -69,9 +70,9 @@ def threads_do_not_speed_up_cpu_work_under_the_gil(output: str) -> None:
     assert sequential >= 0.2 and threads >= 0.2, "the work is sized by time"
     assert abs(speed_up - sequential / threads) < 0.1, "printed from unrounded times"
     if gil[1] == "True":
-        # The page: "no speed-up ... about one"; under 1.3 leaves room for noise (the
+        # The page: "no speed-up ... about one"; under 1.2 leaves room for noise (the
         # fastest of five tries each; single tries here vary by up to a third)
-        assert speed_up < 1.3, "one thread at a time runs Python code"
+        assert speed_up < 1.2, "one thread at a time runs Python code"
         assert busy < 1.3, "so about one CPU is busy, however many there are"
     elif usable >= 2:
         assert busy > 1.3, "a free-threaded build runs the threads in parallel"
@@ -115,3 +116,4 @@ def timeline_staircase_against_overlap(output: str) -> None:
     assert {worker for _, worker, _, _ in second} <= {worker for _, worker, _, _ in first}
     assert all(start < 0.1 for _, _, start, _ in first)
     assert all(0.99 <= start < 1.3 for _, _, start, _ in second), "a second wave"
+    assert max(end for *_, end in pool) < 2.3, "two seconds in all"
