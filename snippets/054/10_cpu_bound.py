@@ -47,13 +47,14 @@ if __name__ == "__main__":
             f"{TASKS} threads": threads,
             f"{TASKS} processes": processes,
         }
-        # Warm-up: start every worker before timing anything
+        # Warm-up: start every worker and let it compute for a while (a fresh
+        # process computes slower at first) before timing anything
         for pool in pools.values():
-            list(pool.map(count_down, [steps // 10] * 2 * TASKS))
+            list(pool.map(count_down, [steps] * 3 * TASKS))
         # Alternate the pools and keep each one's fastest run (as timeit
         # advises): other programs on the machine only ever add time
         times = {name: [] for name in pools}
-        for _ in range(5):
+        for _ in range(7):
             for name, pool in pools.items():
                 work = [steps] * TASKS
                 times[name].append(

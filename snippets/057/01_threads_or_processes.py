@@ -55,8 +55,9 @@ def timings(steps):
         for workers in range(1, 2 * CPUS + 1):
             for name, executor in EXECUTORS.items():
                 pool = stack.enter_context(executor(max_workers=workers))
-                # Start and warm up every worker: only the work is timed
-                list(pool.map(count_down, [steps // 10] * 2 * workers))
+                # Start every worker and let it compute for a while (a fresh
+                # process computes slower at first): only the work is timed
+                list(pool.map(count_down, [steps] * 3 * workers))
                 ways[name, workers] = pool.map
         seconds = {
             (work, name, workers): float("inf")
@@ -67,7 +68,7 @@ def timings(steps):
         # each trying every way in a new random order: other programs on the
         # machine only ever add time, and no way always goes first
         for work, (function, inputs) in works.items():
-            for _ in range(1 if work == "wait" else 5):
+            for _ in range(1 if work == "wait" else 7):
                 order = list(ways.items())
                 random.shuffle(order)
                 for (name, workers), run in order:

@@ -43,9 +43,9 @@ def waiting_scales_with_any_worker_computing_only_with_processes(output: str) ->
     # "close to" the CPU count's speed-up at that many workers and beyond
     at_cpus = tasks / math.ceil(tasks / usable)
     for n in range(usable, 2 * usable + 1):
-        assert speed["compute", "processes", n] >= 0.65 * at_cpus, ("processes", n)
+        assert speed["compute", "processes", n] >= 0.6 * at_cpus, ("processes", n)
     if usable >= 2:  # "rises": more CPUs at work than with one process
-        assert speed["compute", "processes", usable] > speed["compute", "processes", 1] + 0.3
+        assert speed["compute", "processes", usable] > speed["compute", "processes", 1] + 0.2
 
 
 @invariant("057/02_which_build.py")
