@@ -1,4 +1,5 @@
 import os
+import statistics
 import sys
 import threading
 import time
@@ -23,8 +24,7 @@ def steps_lasting(seconds):
     steps = 100_000
     while timed(count_down, steps) < 0.05:  # until it is long enough to time
         steps *= 2
-    # The fastest of five: a fresh process computes slower for a moment
-    took = min(timed(count_down, steps) for _ in range(5))
+    took = statistics.median(timed(count_down, steps) for _ in range(5))
     return int(steps * seconds / took)
 
 
@@ -60,13 +60,13 @@ def measure(work, steps):
 # Size the work by time, not by a count of steps: machines differ
 steps = steps_lasting(SECONDS_PER_TASK)
 seq_runs, thr_runs = [], []
-# Alternate the two and keep each one's fastest run (as timeit advises):
-# other programs on the machine only ever add time
+# Alternate the two and keep each one's median run: a try that caught a busy
+# (or an unusually quiet) moment of the machine doesn't decide it
 for _ in range(5):
     seq_runs.append(measure(sequential, steps))
     thr_runs.append(measure(threaded, steps))
-seq_wall, seq_cpu = min(seq_runs)
-thr_wall, thr_cpu = min(thr_runs)
+seq_wall, seq_cpu = sorted(seq_runs)[2]
+thr_wall, thr_cpu = sorted(thr_runs)[2]
 
 gil = getattr(sys, "_is_gil_enabled", lambda: True)()  # added in 3.13
 print(f"GIL enabled: {gil}")

@@ -1,4 +1,5 @@
 import os
+import statistics
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
@@ -29,8 +30,7 @@ def steps_lasting(seconds):
     steps = 100_000
     while timed(count_down, steps) < 0.05:  # until it is long enough to time
         steps *= 2
-    # The fastest of five: a fresh process computes slower for a moment
-    took = min(timed(count_down, steps) for _ in range(5))
+    took = statistics.median(timed(count_down, steps) for _ in range(5))
     return int(steps * seconds / took)
 
 
@@ -51,8 +51,8 @@ if __name__ == "__main__":
         # process computes slower at first) before timing anything
         for pool in pools.values():
             list(pool.map(count_down, [steps] * 3 * TASKS))
-        # Alternate the pools and keep each one's fastest run (as timeit
-        # advises): other programs on the machine only ever add time
+        # Alternate the pools and keep each one's median run: a try that
+        # caught a busy (or an unusually quiet) moment doesn't decide it
         times = {name: [] for name in pools}
         for _ in range(7):
             for name, pool in pools.items():
@@ -65,7 +65,7 @@ if __name__ == "__main__":
     print(f"GIL enabled: {gil}")
     print(f"usable CPUs: {CPUS} (os.cpu_count() says {os.cpu_count()})")
     print(f"{TASKS} tasks in each pool")
-    baseline = min(times["1 thread"])
+    baseline = statistics.median(times["1 thread"])
     for name, runs in times.items():
-        seconds = min(runs)
+        seconds = statistics.median(runs)
         print(f"{name}: {seconds:.2f} s, speed-up {baseline / seconds:.2f}x")

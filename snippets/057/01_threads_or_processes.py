@@ -1,6 +1,7 @@
 import contextlib
 import os
 import random
+import statistics
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
@@ -39,8 +40,7 @@ def steps_lasting(seconds):
     steps = 100_000
     while timed(count_down, steps) < 0.05:  # until it is long enough to time
         steps *= 2
-    # The fastest of five: a fresh process computes slower for a moment
-    took = min(timed(count_down, steps) for _ in range(5))
+    took = statistics.median(timed(count_down, steps) for _ in range(5))
     return int(steps * seconds / took)
 
 
@@ -59,23 +59,19 @@ def timings(steps):
                 # process computes slower at first): only the work is timed
                 list(pool.map(count_down, [steps] * 3 * workers))
                 ways[name, workers] = pool.map
-        seconds = {
-            (work, name, workers): float("inf")
-            for work in works
-            for name, workers in ways
-        }
-        # The best of several rounds (one for waiting, which varies little),
-        # each trying every way in a new random order: other programs on the
-        # machine only ever add time, and no way always goes first
+        tries = {(work, *way): [] for work in works for way in ways}
+        # Several rounds (one for waiting, which varies little), each trying
+        # every way in a new random order, so that no way always goes first;
+        # each way's median try counts, so that a busy (or an unusually
+        # quiet) moment of the machine decides nothing
         for work, (function, inputs) in works.items():
             for _ in range(1 if work == "wait" else 7):
                 order = list(ways.items())
                 random.shuffle(order)
                 for (name, workers), run in order:
                     took = timed(run_all, run, function, inputs)
-                    key = work, name, workers
-                    seconds[key] = min(seconds[key], took)
-        return seconds
+                    tries[work, name, workers].append(took)
+        return {key: statistics.median(runs) for key, runs in tries.items()}
 
 
 if __name__ == "__main__":

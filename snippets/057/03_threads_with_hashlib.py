@@ -1,5 +1,6 @@
 import hashlib
 import os
+import statistics
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -33,7 +34,7 @@ def megabytes_lasting(seconds):
     megabytes = 16
     while timed(digest, megabytes) < 0.05:  # until it is long enough to time
         megabytes *= 2
-    took = min(timed(digest, megabytes) for _ in range(5))
+    took = statistics.median(timed(digest, megabytes) for _ in range(5))
     return max(1, int(megabytes * seconds / took))
 
 
@@ -45,12 +46,13 @@ def run_all(run, work):
 work = [megabytes_lasting(SECONDS_PER_TASK)] * TASKS
 seq_runs, thr_runs = [], []
 with ThreadPoolExecutor(max_workers=TASKS) as pool:
-    # Alternate the two and keep each one's fastest run (as timeit advises):
-    # other programs on the machine only ever add time
+    # Alternate the two and keep each one's median run: a try that caught a
+    # busy (or an unusually quiet) moment doesn't decide it
     for _ in range(5):
         seq_runs.append(timed(run_all, map, work))
         thr_runs.append(timed(run_all, pool.map, work))
-sequential, threaded = min(seq_runs), min(thr_runs)
+sequential = statistics.median(seq_runs)
+threaded = statistics.median(thr_runs)
 print(f"usable CPUs: {CPUS} (os.cpu_count() says {os.cpu_count()})")
 print(f"sequential: {sequential:.2f} s")
 print(f"{TASKS} threads:  {threaded:.2f} s")
