@@ -73,7 +73,9 @@ def test_lighthouse_mobile_scores(site_url, url):
     print(f"Lighthouse {url}: {scores} (performance runs: {runs})")
     steady = {category: score for category, score in scores.items() if category != "performance"}
     assert steady == dict.fromkeys(steady, 100)
-    assert scores["performance"] >= 95, f"performance runs: {runs}"
+    # The floor leaves room for the machine: an unchanged site measured a median of 93
+    # (runs 91 to 95) on /threads/ on one day and 96 to 98 on another
+    assert scores["performance"] >= 90, f"performance runs: {runs}"
 
 
 def _html_files(site: Path) -> list[Path]:
