@@ -48,6 +48,11 @@ def fences_by_snippet() -> dict[str, list[Fence]]:
     return result
 
 
+def measuring_snippets() -> set[str]:
+    """Snippets shown with `exclusive="true"`: they measure speed and run for long."""
+    return {name for name, fences in fences_by_snippet().items() if fences[0].options.exclusive}
+
+
 def page_url(page: Path) -> str:
     """The URL path MkDocs serves `page` at, e.g. /en/threads/."""
     language = page.relative_to(DOCS).parts[0]

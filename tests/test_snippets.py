@@ -13,7 +13,7 @@ from ruff.__main__ import find_ruff_bin
 from snippet_runner.plugin import SnippetsConfig
 from snippet_runner.process import run_snippet
 from tests.expected import check_output
-from tests.pages import ROOT, SNIPPETS, fences_by_snippet, snippet_files
+from tests.pages import ROOT, SNIPPETS, fences_by_snippet, measuring_snippets, snippet_files
 
 FILES = snippet_files()
 NAMES = [path.relative_to(SNIPPETS).as_posix() for path in FILES]
@@ -81,7 +81,7 @@ OTHER_METHODS = [
 def methods_for(name: str) -> list[str]:
     # A measuring (exclusive) snippet runs for tens of seconds: under spawn only, which
     # pickles the target and imports the main module again as forkserver does
-    if fences_by_snippet()[name][0].options.exclusive:
+    if name in measuring_snippets():
         return [method for method in OTHER_METHODS if method == "spawn"]
     return OTHER_METHODS
 

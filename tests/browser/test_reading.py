@@ -19,6 +19,7 @@ from tests.pages import (
     LANGUAGES,
     SNIPPETS,
     fences_by_snippet,
+    measuring_snippets,
     page_url,
     site_pages,
 )
@@ -97,10 +98,8 @@ def test_copied_snippets_run_as_their_pages_say(clipboard, tmp_path):
     # The measuring (exclusive) snippets are left out: their copied text equals their
     # file (the test above), which the build and the snippet tests run with the machine
     # to themselves
-    exclusive = {
-        name for name, fences in fences_by_snippet().items() if fences[0].options.exclusive
-    }
-    texts = {name: text for (_, name), text in clipboard.items() if name not in exclusive}
+    measuring = measuring_snippets()
+    texts = {name: text for (_, name), text in clipboard.items() if name not in measuring}
     for name, text in texts.items():
         (tmp_path / "snippets" / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / "snippets" / name).write_text(text + "\n", encoding="utf-8")

@@ -67,10 +67,18 @@ def number(pattern: str, text: str) -> float:
 
 def cpus(output: str) -> tuple[int, int]:
     """(usable CPUs, os.cpu_count()) from the line the measuring snippets print."""
-    usable = number(r"^usable CPUs: (\d+) \(os\.cpu_count\(\) says \d+\)$", output)
-    machine = number(r"^usable CPUs: \d+ \(os\.cpu_count\(\) says (\d+)\)$", output)
+    match = re.search(r"^usable CPUs: (\d+) \(os\.cpu_count\(\) says (\d+)\)$", output, re.M)
+    assert match, f"no usable CPUs line in:\n{output}"
+    usable, machine = int(match[1]), int(match[2])
     assert 1 <= usable <= machine, "affinity can only take CPUs away"
-    return int(usable), int(machine)
+    return usable, machine
+
+
+def gil_enabled(output: str) -> bool:
+    """What the measuring snippets' `GIL enabled: ...` line says."""
+    match = re.search(r"^GIL enabled: (True|False)$", output, re.M)
+    assert match, "the build the threads ran on"
+    return match[1] == "True"
 
 
 def pool_cpus(output: str) -> int:

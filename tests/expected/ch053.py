@@ -1,9 +1,8 @@
 """Chapter 053, threads: what the page says about each varying output."""
 
-import re
 from ast import literal_eval
 
-from tests.expected import across_runs, cpus, invariant, number, pool_cpus
+from tests.expected import across_runs, cpus, gil_enabled, invariant, number, pool_cpus
 
 SQUARES_5 = "[0, 1, 4, 9, 16]"
 
@@ -59,8 +58,8 @@ def pool_map_keeps_input_order(output: str) -> None:
 @invariant("053/08_gil_cpu_bound.py")
 def threads_do_not_speed_up_cpu_work_under_the_gil(output: str) -> None:
     lines = output.splitlines()
-    gil = re.fullmatch(r"GIL enabled: (True|False)", lines[0])
-    assert gil and len(lines) == 6, output
+    gil = gil_enabled(output)
+    assert lines[0] == f"GIL enabled: {gil}" and len(lines) == 6, output
     usable, _ = cpus(output)
     sequential = number(r"^sequential: ([\d.]+) s wall", output)
     threads = number(r"^4 threads: +([\d.]+) s wall", output)
@@ -69,9 +68,9 @@ def threads_do_not_speed_up_cpu_work_under_the_gil(output: str) -> None:
     # The work is sized to about 0.4 s on any machine: long enough to measure
     assert sequential >= 0.2 and threads >= 0.2, "the work is sized by time"
     assert abs(speed_up - sequential / threads) < 0.1, "printed from unrounded times"
-    if gil[1] == "True":
+    if gil:
         # The page: "no speed-up ... about one"; under 1.2 leaves room for noise (the
-        # fastest of five tries each; single tries here vary by up to a third)
+        # median of five tries each; single tries here vary by up to a third)
         assert speed_up < 1.2, "one thread at a time runs Python code"
         assert busy < 1.3, "so about one CPU is busy, however many there are"
     elif usable >= 2:

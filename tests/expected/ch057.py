@@ -5,7 +5,7 @@ import re
 import sys
 import sysconfig
 
-from tests.expected import cpus, invariant, number
+from tests.expected import cpus, gil_enabled, invariant, number
 
 
 @invariant("057/01_threads_or_processes.py")
@@ -13,8 +13,7 @@ def waiting_scales_with_any_worker_computing_only_with_processes(output: str) ->
     from snippet_runner.figures import parse_timings
 
     usable, _ = cpus(output)
-    gil = re.search(r"^GIL enabled: (True|False)$", output, re.M)
-    assert gil, "the build the threads ran on"
+    gil = gil_enabled(output)
     tasks = int(number(r"^tasks: (\d+), each about [\d.]+ s$", output))
     rows, figure_cpus = parse_timings(output)
     assert figure_cpus == usable, "the figure marks the usable CPUs"
@@ -33,7 +32,7 @@ def waiting_scales_with_any_worker_computing_only_with_processes(output: str) ->
             best = tasks / math.ceil(tasks / n)
             assert 0.8 * best <= speed["wait", executor, n] <= 1.05 * best, (executor, n)
             # "about 1 or sags below it": the GIL lets one thread at a time compute
-            if gil[1] == "True":
+            if gil:
                 assert 0.6 < speed["compute", "threads", n] < 1.3, ("threads", n)
     for n in range(1, 2 * usable + 1):
         # "rises to the number of CPUs, then flattens": no more than the usable CPUs
