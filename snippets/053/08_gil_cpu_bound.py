@@ -22,7 +22,7 @@ def count_down(n):
 def steps_lasting(seconds):
     """How many count_down steps take `seconds` on this machine."""
     steps = 100_000
-    while timed(count_down, steps) < 0.05:  # until it is long enough to time
+    while timed(count_down, steps) < 0.1:  # until it is long enough to time
         steps *= 2
     took = statistics.median(timed(count_down, steps) for _ in range(5))
     return int(steps * seconds / took)

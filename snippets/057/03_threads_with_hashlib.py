@@ -32,7 +32,7 @@ def timed(work, *args):
 def megabytes_lasting(seconds):
     """How many megabytes sha256 hashes in `seconds` on this machine."""
     megabytes = 16
-    while timed(digest, megabytes) < 0.05:  # until it is long enough to time
+    while timed(digest, megabytes) < 0.1:  # until it is long enough to time
         megabytes *= 2
     took = statistics.median(timed(digest, megabytes) for _ in range(5))
     return max(1, int(megabytes * seconds / took))

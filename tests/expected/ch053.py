@@ -65,8 +65,9 @@ def threads_do_not_speed_up_cpu_work_under_the_gil(output: str) -> None:
     threads = number(r"^4 threads: +([\d.]+) s wall", output)
     speed_up = number(r"^speed-up: ([\d.]+)x$", output)
     busy = number(r"^CPUs busy while the threads ran: ([\d.]+)$", output)
-    # The work is sized to about 0.4 s on any machine: long enough to measure
-    assert sequential >= 0.2 and threads >= 0.2, "the work is sized by time"
+    # The work is sized to about 0.4 s on any machine (the speed it measured first
+    # can be off by half): long enough to measure
+    assert sequential >= 0.15 and threads >= 0.15, "the work is sized by time"
     assert abs(speed_up - sequential / threads) < 0.1, "printed from unrounded times"
     if gil:
         # The page: "no speed-up ... about one"; under 1.2 leaves room for noise (the

@@ -98,8 +98,9 @@ def processes_speed_up_cpu_work_threads_do_not(output: str) -> None:
     assert number(r"^1 thread: [\d.]+ s, speed-up ([\d.]+)x$", output) == 1.0
     threads = number(r"^4 threads: [\d.]+ s, speed-up ([\d.]+)x$", output)
     processes = number(r"^4 processes: [\d.]+ s, speed-up ([\d.]+)x$", output)
-    # The work is sized to about 0.4 s on any machine: long enough to measure
-    assert number(r"^1 thread: ([\d.]+) s", output) >= 0.2, "the work is sized by time"
+    # The work is sized to about 0.4 s on any machine (the speed it measured first
+    # can be off by half): long enough to measure
+    assert number(r"^1 thread: ([\d.]+) s", output) >= 0.15, "the work is sized by time"
     if gil:
         assert threads < 1.3, "threads share one GIL"
     # The page: no faster than the usable CPUs allow, "give or take the noise" (a
