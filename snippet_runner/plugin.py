@@ -13,11 +13,14 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from snippet_runner import switches
 from snippet_runner.cache import RunCache
+from snippet_runner.dirty import DirtyPages
 from snippet_runner.fence import SnippetFence, load_snippet
 from snippet_runner.fences import find_fences
 from snippet_runner.options import OptionError
 from snippet_runner.render import with_download_links
+from snippet_runner.restart import restart_if_code_changed
 from snippet_runner.store import Job, RunStore
+from snippet_runner.template_cache import TemplateCache
 
 log = get_plugin_logger("snippets")
 
@@ -38,6 +41,12 @@ class SnippetsPlugin(BasePlugin[SnippetsConfig]):
     fence: SnippetFence | None = None
     command = "build"
     _depth = 0  # mkdocs-static-i18n builds other languages inside the first build
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.dirty = DirtyPages()  # kept between `mkdocs serve` rebuilds, as the plugin is
+        self._shows: dict[str, tuple[str, ...]] = {}  # page source -> keys of its runs
+        self.templates = TemplateCache()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -81,16 +90,23 @@ class SnippetsPlugin(BasePlugin[SnippetsConfig]):
 
     def on_pre_build(self, *, config) -> None:
         self._depth += 1
+        if self._depth == 1 and self.command == "serve":
+            restart_if_code_changed(config.site_dir)
 
     def on_files(self, files, *, config):
-        """Check every fence of every page, then run what they need, before any renders."""
+        """Check every fence of every page, then run what they need, before any renders.
+
+        The first (outer) build's files are every language's pages, as MkDocs found them:
+        mkdocs-static-i18n sorts them by language after this (and for each further build).
+        """
         if self._depth != 1 or self.fence is None:
             return files
-        problems, jobs = [], []
+        problems, jobs, shows = [], [], {}
         for file in files.documentation_pages():
             if not file.src_uri.endswith(".md"):
                 continue
             page = (self.docs_dir / file.src_uri).as_posix()
+            keys = []
             for fence in find_fences(Path(file.abs_src_path).read_text(encoding="utf-8")):
                 try:
                     if fence.error:
@@ -98,12 +114,16 @@ class SnippetsPlugin(BasePlugin[SnippetsConfig]):
                     script, _ = load_snippet(self.fence.snippets_dir, fence.snippet)
                 except OptionError as error:
                     problems.append(f"{page}:{fence.line}: {error}")
+                    keys.append(str(error))
                     continue
                 timeout = fence.options.timeout or self.fence.default_timeout
                 exclusive = fence.options.exclusive
-                jobs += [
-                    Job(script, n, timeout, exclusive) for n in range(1, fence.options.runs + 1)
-                ]
+                for n in range(1, fence.options.runs + 1):
+                    job = Job(script, n, timeout, exclusive)
+                    jobs.append(job)
+                    keys.append(self.fence.store.key(job))
+            shows[file.abs_src_path] = tuple(keys)
+        self._shows = shows
         for problem in problems:
             log.error(problem)
         if problems and self.command != "serve":
@@ -117,6 +137,21 @@ class SnippetsPlugin(BasePlugin[SnippetsConfig]):
         ]
         self.fence.store.prefetch(jobs, alongside)
         return files
+
+    @event_priority(-200)  # the files as mkdocs-static-i18n left them for this language
+    def on_nav(self, nav, *, config, files):
+        if self.command == "serve":
+            language = config.theme.get("language")
+            news = self.dirty.mark(files, self._shows, language, config.nav)
+            if news:
+                log.info(news)
+        return nav
+
+    def on_env(self, env, *, config, files):
+        # Templates compiled once per server, not once per language per rebuild (about a
+        # second of every rebuild); a template's entry is keyed by its source
+        env.bytecode_cache = self.templates
+        return env
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
         assert self.fence is not None
@@ -147,6 +182,7 @@ class SnippetsPlugin(BasePlugin[SnippetsConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._depth = 0
+        self.dirty.forget()
         if self.fence is not None:
             self.fence.failures.clear()
             self.fence.store.finish_build()

@@ -89,6 +89,10 @@ class RunStore:
             if job.exclusive:
                 self.get(job.script, job.number, job.timeout)
 
+    def key(self, job: Job) -> str:
+        """The cache key of a job's run: it changes whenever the run's output may."""
+        return self._key(job.script, job.number, job.timeout)[1]
+
     def _key(self, script: Path, number: int, timeout: float) -> tuple[str, str]:
         """The run's name for people (`snippets/053/x.py`) and its cache key."""
         name = script.relative_to(self.root).as_posix()
@@ -97,7 +101,7 @@ class RunStore:
     def _last_duration(self, job: Job) -> float:
         """How long this run took last time it ran, even if this build won't reuse it.
         A run this build may reuse is kept, so `get` does not read the cache again."""
-        key = self._key(job.script, job.number, job.timeout)[1]
+        key = self.key(job)
         previous = self.cache.load(key)
         if previous is not None and self.read_cache:
             self._runs[key] = previous

@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
+from snippet_runner.live_server import LiveServer
 from tests.conftest import mkdocs_build
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -250,55 +246,19 @@ def test_snippet_cannot_change_the_repository(tmp_path):
     assert not (tmp_path / "written.txt").exists()
 
 
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
-
-
-def wait_for(url: str, text: str, seconds: float) -> str:
-    deadline = time.monotonic() + seconds
-    page = ""
-    while time.monotonic() < deadline:
-        page = fetch(url)
-        if text in page:
-            return page
-        time.sleep(0.5)
-    raise AssertionError(f"{text!r} never appeared at {url}; last page:\n{page[-2000:]}")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def test_serve_shows_a_broken_snippet_and_recovers_when_it_is_fixed(tmp_path):
+    """Under `mkdocs serve --dirty`, as `make serve` runs it; tests/test_serve.py has more."""
     snippets = tmp_path / "snippets"
     snippets.mkdir()
     snippet = snippets / "flaky.py"
     snippet.write_text('print("about to fail")\nraise SystemExit(2)\n', encoding="utf-8")
-    config = fixture_site(tmp_path, fence("flaky.py"), snippets_dir=snippets)
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
-        cwd=tmp_path,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        page = wait_for(url, "This snippet failed while the site was built", 60)
+    fixture_site(tmp_path, fence("flaky.py"), snippets_dir=snippets)
+    with LiveServer(tmp_path) as server:
+        page = server.wait_for("/", "This snippet failed while the site was built", 60)
         assert "exited with code 2" in page and "about to fail" in page
         snippet.write_text('print("all good now")\n', encoding="utf-8")
-        page = wait_for(url, '<samp tabindex="0">all good now', 60)  # the output, not the source
+        page = server.wait_for("/", '<samp tabindex="0">all good now', 60)  # the output
         assert "This snippet failed" not in page
-        assert server.poll() is None, "the server kept running"
-    finally:
-        server.terminate()
-        _, log = server.communicate(timeout=30)
+        assert server.process.poll() is None, "the server kept running"
+        log = server.log
     assert "docs/index.md: snippets/flaky.py: exited with code 2" in log

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from pytest_examples import find_examples
 
@@ -12,18 +14,49 @@ def _relative(language: str) -> list[str]:
     return [page.relative_to(DOCS / language).as_posix() for page in pages(language)]
 
 
+def _missing(found: dict[str, list[str]], what: str) -> list[str]:
+    """'docs/en/ lacks x.md (docs/ru/ has it)' for each item only some languages have."""
+    everything = {item for items in found.values() for item in items}
+    return [
+        f"{where} lacks {what} {item!r} ({', '.join(w for w in found if item in found[w])} has it)"
+        for where, items in found.items()
+        for item in sorted(everything - set(items))
+    ]
+
+
 def test_both_languages_have_the_same_pages():
-    ru, en = (
-        sorted(p.relative_to(DOCS / lang).as_posix() for p in (DOCS / lang).rglob("*.*"))
+    files = {
+        f"docs/{lang}/": [p.relative_to(DOCS / lang).as_posix() for p in (DOCS / lang).rglob("*.*")]
         for lang in LANGUAGES
-    )
-    assert ru == en
+    }
+    assert _missing(files, "the file") == []
 
 
 @pytest.mark.parametrize("page", _relative("ru"))
 def test_both_languages_show_the_same_snippets_in_the_same_order(page):
-    ru, en = ([(f.snippet, f.header) for f in fences(DOCS / lang / page)] for lang in LANGUAGES)
-    assert ru == en
+    shown = {
+        f"docs/{lang}/{page}": [
+            f"{f.snippet} {f.header}".strip() for f in fences(DOCS / lang / page)
+        ]
+        for lang in LANGUAGES
+    }
+    assert _missing(shown, "the block") == [], "add the block to that page"
+    (first, one), (second, other) = shown.items()
+    for n, (a, b) in enumerate(zip(one, other, strict=True), 1):
+        assert a == b, f"block {n}: {first} shows {a!r}, {second} shows {b!r}"
+
+
+LINK = re.compile(r"\]\((?!https?:|#)([^)#\s]+)")
+
+
+@pytest.mark.parametrize("page", _relative("ru"))
+def test_both_languages_link_the_same_pages(page):
+    """A "Next:" link, a glossary link: what one language links to, so does the other."""
+    links = {
+        f"docs/{lang}/{page}": LINK.findall((DOCS / lang / page).read_text(encoding="utf-8"))
+        for lang in LANGUAGES
+    }
+    assert _missing(links, "a link to") == []
 
 
 def test_every_snippet_is_shown_by_a_page():
