@@ -70,6 +70,7 @@ def serve_cases(rounds: int) -> dict[str, list[float]]:
         project = copy_project(ROOT, Path(folder) / "project")
         with LiveServer(project) as server:
             server.wait_for("/", "</html>", 900)
+            server.wait_idle(300)
             for n in range(rounds):
                 print(f"round {n + 1}/{rounds}: serve", file=sys.stderr)
                 marker = f"benchmark-{n}-{time.time_ns()}"
@@ -107,6 +108,7 @@ def _timed_edit(
                 path.write_text(text, encoding="utf-8")
         for url, text in waits[undone:]:
             server.wait_for(url, text, 300, gone=True)
+        server.wait_idle(300)  # the next edit starts on an idle server
 
 
 def _snippet_edit(server: LiveServer, project: Path, marker: str) -> float:

@@ -82,6 +82,17 @@ class LiveServer:
         except OSError:
             return ""
 
+    def wait_idle(self, seconds: float) -> None:
+        """Until every rebuild the server started has ended (MkDocs logs both ends)."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            log = self.log
+            # The first build is logged as started, and as served rather than reloaded
+            if log.count("Building documentation...") == log.count("Reloading browsers") + 1:
+                return
+            time.sleep(0.05)
+        raise TimeoutError(f"the server was still rebuilding after {seconds:g} s")
+
     def wait_for(self, path: str, text: str, seconds: float, *, gone: bool = False) -> str:
         """The page once it shows `text` (or, with `gone`, no longer does).
 
