@@ -3,11 +3,14 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from tests.pages import ROOT
+
+SESSION_STARTED = time.time()  # cache entries written after this come from this session
 
 
 def mkdocs_build(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import unicodedata
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -11,6 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.expected import ACROSS_RUNS, check_output
+from tests.figure_reading import read_speed_up, read_timeline
 from tests.pages import (
     DOCS,
     LANGUAGES,
@@ -154,7 +156,8 @@ def test_pages_have_figures():
     "fence", FIGURE_FENCES, ids=lambda f: f"{f.page.relative_to(DOCS).as_posix()}:{f.snippet}"
 )
 def test_figure_is_drawn_from_the_output_shown_above_it(fence, built_site):
-    from snippet_runner.figures import parse_spans, parse_timings
+    """The figure, read back from where it draws what, says what the table above it says."""
+    from snippet_runner.figures import EXECUTORS, WAYS, WORKS, _title, parse_spans, parse_timings
 
     language = fence.page.relative_to(DOCS).parts[0]
     block = html_for(fence.page, built_site).select_one(
@@ -164,10 +167,41 @@ def test_figure_is_drawn_from_the_output_shown_above_it(fence, built_site):
     svg = block.select_one("figure.snippet-figure svg[role=img]")
     assert svg is not None, "no figure under the output"
     assert AXIS_LABEL[fence.options.figure][language] in svg.get_text()
+    root = ET.fromstring(str(svg))
     if fence.options.figure == "timeline":
-        assert len(svg.select("rect")) == len(parse_spans(output))
+        drawn = read_timeline(root)
+        spans = parse_spans(output)
+        ways = list(dict.fromkeys(span.way for span in spans))
+        assert [heading.split(" — ")[0] for heading in drawn] == [
+            _title(WAYS, way, language) for way in ways
+        ]
+        step = max(span.end for span in spans) / 200  # a bar is at least 1 px of ~350
+        for way, bars in zip(ways, drawn.values(), strict=True):
+            table = sorted((s for s in spans if s.way == way), key=lambda s: s.call)
+            assert len(bars) == len(table), way
+            for (label, start, end), span in zip(bars, table, strict=True):
+                assert label.split() == [str(span.call), *span.worker.split()], way
+                assert abs(start - span.start) < step and abs(end - span.end) < step, (
+                    way,
+                    span,
+                    start,
+                    end,
+                )
     else:
-        timings, _ = parse_timings(output)
-        works = {t.work for t in timings}
-        executors = {t.executor for t in timings} - {"sequential"}
-        assert len(svg.select("polyline")) == len(works) * len(executors)
+        drawn, cpu_lines = read_speed_up(root)
+        timings, cpus = parse_timings(output)
+        table = {}
+        for t in timings:
+            if t.executor != "sequential":
+                key = (_title(WORKS, t.work, language), _title(EXECUTORS, t.executor, language))
+                table.setdefault(key, []).append((t.workers, t.speed_up))
+        assert sorted(drawn) == sorted(table), "each panel and series, under its own name"
+        for key, points in table.items():
+            read = drawn[key]
+            assert [w for w, _ in read] == sorted(w for w, _ in points), key
+            for (_, shown), (_, printed) in zip(read, sorted(points), strict=True):
+                assert abs(shown - printed) < 0.03, (key, read, sorted(points))
+        most = max(t.workers for t in timings)
+        expected_lines = len({t.work for t in timings}) if cpus and cpus <= most else 0
+        assert len(cpu_lines) == expected_lines
+        assert all(abs(position - cpus) < 0.05 for position in cpu_lines), (cpu_lines, cpus)

@@ -133,3 +133,21 @@ def test_key_follows_the_values_of_passed_variables(tmp_path, monkeypatch):
     remote = key()
     assert local != remote
     assert key() == remote
+
+
+def test_each_run_of_a_block_is_a_run_of_its_own(tmp_path):
+    """runs="3" shows three runs: three cache entries, three outputs, even from the cache."""
+    config = site_with_two_snippets(tmp_path)
+    (tmp_path / "snippets" / "first.py").write_text(
+        "import uuid\nprint(uuid.uuid4())\n", encoding="utf-8"
+    )
+    (tmp_path / "docs" / "index.md").write_text(
+        '# Page\n\n```snippet runs="3"\nfirst.py\n```\n', encoding="utf-8"
+    )
+    for fresh in (True, False):  # run, then read back from the cache
+        result = mkdocs_build(config, tmp_path / "site", fresh=fresh)
+        assert result.returncode == 0, result.stderr
+        html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+        shown = re.findall(r'<samp tabindex="0">(.*?)</samp>', html, re.S)
+        assert len(shown) == 3 and len(set(shown)) == 3, shown
+    assert len(list((tmp_path / ".cache" / "snippets").glob("*.json"))) == 3

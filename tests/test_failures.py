@@ -88,6 +88,8 @@ def test_build_fails_naming_page_and_snippet(tmp_path, snippet, header, message)
     assert message in result.stderr
     if snippet == "raises.py":
         assert "ZeroDivisionError: division by zero" in result.stderr  # the traceback's end
+    # Nothing it started outlives the build; the detached one names itself in its code
+    assert processes_running(snippet) == processes_running("# daemon_grandchild") == []
 
 
 @pytest.mark.parametrize(

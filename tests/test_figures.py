@@ -7,7 +7,17 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from snippet_runner import svg
-from snippet_runner.figures import FigureError, count, parse_spans, speed_up, timeline
+from snippet_runner.figures import (
+    EXECUTORS,
+    WORKS,
+    FigureError,
+    _title,
+    count,
+    parse_spans,
+    speed_up,
+    timeline,
+)
+from tests.figure_reading import read_speed_up, read_timeline
 
 SVG = "{http://www.w3.org/2000/svg}"
 TIMELINE = """\
@@ -124,3 +134,58 @@ def test_data_colours_are_visible_in_both_palettes(colour, background):
 )
 def test_axis_ticks_are_round_and_cover_the_data(maximum, expected):
     assert svg.ticks(maximum) == expected
+
+
+TWO_EXECUTORS = """\
+usable CPUs: 2 (os.cpu_count() says 2)
+work     executor    workers  seconds  speed-up
+wait     sequential        1     0.40     1.00x
+wait     threads           1     0.40     1.00x
+wait     threads           3     0.14     2.90x
+wait     processes         1     0.41     0.98x
+wait     processes         3     0.15     2.70x
+compute  sequential        1     0.20     1.00x
+compute  threads           1     0.21     0.95x
+compute  threads           3     0.22     0.91x
+compute  processes         1     0.21     0.96x
+compute  processes         3     0.11     1.80x
+"""
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_speed_up_reads_back_as_its_table(language):
+    """Each line in its panel, under its legend entry, at its values; the CPU line at 2."""
+    data, cpu_lines = read_speed_up(drawing(speed_up(TWO_EXECUTORS, language, "s")))
+    waiting, computing = (_title(WORKS, work, language) for work in ("wait", "compute"))
+    threads, processes = (_title(EXECUTORS, e, language) for e in ("threads", "processes"))
+    expected = {
+        (waiting, threads): [(1, 1.00), (3, 2.90)],
+        (waiting, processes): [(1, 0.98), (3, 2.70)],
+        (computing, threads): [(1, 0.95), (3, 0.91)],
+        (computing, processes): [(1, 0.96), (3, 1.80)],
+    }
+    assert sorted(data) == sorted(expected)
+    for key, points in expected.items():
+        assert [w for w, _ in data[key]] == [w for w, _ in points], key
+        assert all(abs(a - b) < 0.03 for (_, a), (_, b) in zip(data[key], points, strict=True))
+    assert [round(position, 2) for position in cpu_lines] == [2.0, 2.0]
+
+
+def test_timeline_reads_back_as_its_table():
+    data = read_timeline(drawing(timeline(TIMELINE, "en", "t")))
+    assert [heading.split(" — ")[0] for heading in data] == [
+        "One call after another",
+        "ThreadPoolExecutor",
+    ]
+    sequential, pool = data.values()
+    assert [label for label, _, _ in sequential] == ["0  MainThread", "1  MainThread"]
+    assert [label for label, _, _ in pool] == [
+        "0  ThreadPoolExecutor-0_0",
+        "1  Thread-2 (long_square)",
+    ]
+    spans = [(start, end) for _, start, end in sequential + pool]
+    expected = [(0.0, 1.0), (1.0, 2.0), (0.0, 1.0), (0.0, 1.01)]
+    assert all(
+        abs(a - c) < 0.01 and abs(b - d) < 0.01
+        for (a, b), (c, d) in zip(spans, expected, strict=True)
+    )

@@ -1,6 +1,14 @@
 """The runner shows what a terminal would: both streams in order, child output, no paths."""
 
+import contextlib
+import os
+import signal
+import sys
+import threading
+import uuid
 from pathlib import Path
+
+import pytest
 
 from snippet_runner.process import run_snippet
 
@@ -42,3 +50,90 @@ def test_a_variable_passes_only_when_allowed(tmp_path, monkeypatch):
     script.write_text("import os\nprint(os.environ.get('GREETING'))\n", encoding="utf-8")
     assert run_snippet(script, tmp_path, 30).output == "None\n"
     assert run_snippet(script, tmp_path, 30, pass_env=("GREETING",)).output == "hello\n"
+
+
+def write_snippet(tmp_path: Path, name: str, source: str) -> Path:
+    script = tmp_path / "snippets" / name
+    script.parent.mkdir(exist_ok=True)
+    script.write_text(source, encoding="utf-8")
+    return script
+
+
+def processes_named(tag: str) -> list[str]:
+    """Live processes whose command line holds `tag` (zombies are already dead)."""
+    found = []
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+            state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            continue
+        if tag in cmdline and state != "Z":
+            found.append(f"{entry.name}: {cmdline}")
+    return found
+
+
+def kill_named(tag: str) -> None:
+    for line in processes_named(tag):
+        with contextlib.suppress(OSError):
+            os.kill(int(line.split(":")[0]), signal.SIGKILL)
+
+
+# A child started with an empty environment lacks the run's marker: only the kill of the
+# snippet's process group reaches it
+UNMARKED_CHILD = """\
+import subprocess, sys, time
+subprocess.Popen(
+    [sys.executable, "-c", "import time; time.sleep(600)", "{tag}"],
+    env={{}},
+    stdin=subprocess.DEVNULL,
+    stdout=subprocess.DEVNULL,
+    stderr=subprocess.DEVNULL,
+)
+print("child started", flush=True)
+{then}
+"""
+
+
+@pytest.mark.parametrize("then", ["time.sleep(600)", "pass"], ids=["times out", "ends"])
+def test_a_child_without_the_marker_dies_with_the_snippet(tmp_path, then):
+    tag = f"unmarked-{uuid.uuid4().hex}"
+    script = write_snippet(tmp_path, "leaves_a_child.py", UNMARKED_CHILD.format(tag=tag, then=then))
+    try:
+        run = run_snippet(script, tmp_path, timeout=3)
+        assert "child started" in run.output
+        assert processes_named(tag) == [], "the child outlived its snippet"
+    finally:
+        kill_named(tag)
+
+
+def test_a_timed_out_snippet_is_killed_at_once(tmp_path):
+    """Fails within seconds, not at some outer limit, if the runner does not kill it."""
+    tag = f"sleeper_{uuid.uuid4().hex}"
+    script = write_snippet(tmp_path, f"{tag}.py", "import time\ntime.sleep(600)\n")
+    runs = []
+    worker = threading.Thread(target=lambda: runs.append(run_snippet(script, tmp_path, 1)))
+    worker.start()
+    worker.join(timeout=15)
+    stuck = worker.is_alive()
+    kill_named(tag)  # lets a runner that never killed it return
+    worker.join()
+    assert not stuck, "the runner was still waiting for the snippet 14 s after its timeout"
+    assert runs[0].timed_out and runs[0].returncode is None
+
+
+def test_every_kind_of_machine_path_is_scrubbed(tmp_path):
+    script = write_snippet(
+        tmp_path,
+        "paths.py",
+        "import os, sys\nfrom pathlib import Path\n"
+        "print(os.path.join(sys.prefix, 'lib'))\n"
+        "print(os.path.join(sys.base_prefix, 'bin'))\n"
+        "print(Path.home() / 'notes.txt')\n"
+        "print(os.path.abspath(__file__))\n",
+    )
+    run = run_snippet(script, tmp_path, timeout=30)
+    # Outside a virtual environment the interpreter's folder is the environment's
+    interpreter = "<python>" if sys.prefix != sys.base_prefix else "<venv>"
+    expected = ["<venv>/lib", f"{interpreter}/bin", "~/notes.txt", "snippets/paths.py"]
+    assert run.output.splitlines() == expected

@@ -7,17 +7,28 @@ import multiprocessing
 import subprocess
 
 import pytest
+from mkdocs.utils.yaml import yaml_load
 from pytest_examples import CodeExample
 from ruff.__main__ import find_ruff_bin
 
+from snippet_runner.cache import RunCache
 from snippet_runner.plugin import SnippetsConfig
-from snippet_runner.process import run_snippet
+from snippet_runner.process import Run, run_snippet
+from tests.conftest import SESSION_STARTED
 from tests.expected import check_output
 from tests.pages import ROOT, SNIPPETS, fences_by_snippet, measuring_snippets, snippet_files
 
 FILES = snippet_files()
 NAMES = [path.relative_to(SNIPPETS).as_posix() for path in FILES]
 DEFAULT_TIMEOUT = float(SnippetsConfig.timeout.default)
+# The plugin's `pass_env` in mkdocs.yml: part of every cache key
+PASSED_TO_SNIPPETS = tuple(
+    next(
+        plugin["snippets"].get("pass_env", [])
+        for plugin in yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["plugins"]
+        if isinstance(plugin, dict) and "snippets" in plugin
+    )
+)
 
 
 @pytest.mark.parametrize("path", FILES, ids=NAMES)
@@ -43,9 +54,25 @@ def test_snippet_runs_as_its_pages_say(name, update_examples):
     assert uses, f"snippets/{name} is shown on no page"
     assert len({fence.options for fence in uses}) == 1, "pages show it with different options"
     options = uses[0].options
-    run = run_snippet(SNIPPETS / name, ROOT, options.timeout or DEFAULT_TIMEOUT)
+    timeout = options.timeout or DEFAULT_TIMEOUT
+    run = run_of_this_sessions_build(name, timeout) or run_snippet(SNIPPETS / name, ROOT, timeout)
     assert options.succeeded(run), f"exit {run.returncode}:\n{run.output}"
     check_output(name, run.output, update=update_examples)
+
+
+def run_of_this_sessions_build(name: str, timeout: float) -> Run | None:
+    """The first run of `name` that this test session's site build made, if it made one.
+
+    It is the very run the pages show; running the snippet again would double the
+    suite's slowest part. Without a build in the session (`pytest tests/test_snippets.py`,
+    `make test-one-cpu`) the snippet runs here.
+    """
+    cache = RunCache(ROOT / SnippetsConfig.cache_dir.default)
+    key = cache.key(SNIPPETS / name, f"snippets/{name}", 1, timeout, PASSED_TO_SNIPPETS)
+    entry = cache.folder / f"{key}.json"
+    if entry.is_file() and entry.stat().st_mtime >= SESSION_STARTED:
+        return cache.load(key)
+    return None
 
 
 PROCESS_APIS = ("multiprocessing", "multiprocess", "ProcessPoolExecutor", "os.fork")
