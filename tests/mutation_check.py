@@ -141,7 +141,11 @@ BUGS = [
 
 
 def pytest(project: Path, arguments: tuple[str, ...]) -> tuple[bool, float]:
-    """Whether the tests passed, and how long they took."""
+    """Whether the tests passed, and how long they took.
+
+    Anything but passing or failing tests (no test selected, a usage error) is an error
+    in this list, not a caught bug.
+    """
     started = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *arguments],
@@ -152,6 +156,10 @@ def pytest(project: Path, arguments: tuple[str, ...]) -> tuple[bool, float]:
         text=True,
         timeout=600,
     )
+    if done.returncode not in (0, 1):
+        sys.exit(
+            f"pytest {' '.join(arguments)} exited with {done.returncode}:\n{done.stdout[-2000:]}"
+        )
     return done.returncode == 0, time.perf_counter() - started
 
 
@@ -163,7 +171,9 @@ def main() -> int:
         )
         shutil.copy2(ROOT / "pyproject.toml", project / "pyproject.toml")
         every_test = tuple(dict.fromkeys(t for bug in BUGS for t in bug.tests if t.endswith(".py")))
-        passed, seconds = pytest(project, every_test)
+        # The copy is no git repository
+        not_git = ("--deselect", "tests/test_cache.py::test_cache_folder_is_ignored_by_git")
+        passed, seconds = pytest(project, every_test + not_git)
         print(f"{'passed' if passed else 'FAILED':>8}  unchanged code ({seconds:.0f} s)")
         if not passed:
             return 1
