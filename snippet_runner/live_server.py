@@ -86,9 +86,11 @@ class LiveServer:
         """Until every rebuild the server started has ended (MkDocs logs both ends)."""
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
-            log = self.log
-            # The first build is logged as started, and as served rather than reloaded
-            if log.count("Building documentation...") == log.count("Reloading browsers") + 1:
+            # A process's first build ends with "Serving on" (a restart begins another)
+            served, _, since = self.log.rpartition("Serving on")
+            if served and since.count("Building documentation...") == since.count(
+                "Reloading browsers"
+            ):
                 return
             time.sleep(0.05)
         raise TimeoutError(f"the server was still rebuilding after {seconds:g} s")

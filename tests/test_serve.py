@@ -7,6 +7,7 @@ first build runs nothing that build ran.
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from html import unescape
@@ -139,3 +140,27 @@ def test_an_edit_to_the_runner_restarts_the_server_with_the_new_code(server, pro
         edit(module, original)
     for path in PAGES.values():
         server.wait_for(path, "</html>", WAIT)
+
+
+def search_entries(server: LiveServer) -> list[dict]:
+    return json.loads(server.page("/search/search_index.json"))["docs"]
+
+
+def test_the_search_index_stays_whole_and_current(server, project):
+    """Rebuild after rebuild: every page's entries once, the edited one's newest text."""
+    before = sorted(entry["location"] for entry in search_entries(server))
+    assert len(before) == len(set(before)) > 100
+    page = project / "docs" / "en" / "glossary.md"
+    for n in range(3):  # each rebuild used to double the index
+        marker = f"indexed-{n}-{time.time_ns()}"
+        original = edit(page, f"{page.read_text(encoding='utf-8')}\n{marker}\n")
+        try:
+            server.wait_for("/en/glossary/", marker, WAIT)
+            server.wait_idle(WAIT)
+            entries = search_entries(server)
+        finally:
+            edit(page, original)
+        assert sorted(entry["location"] for entry in entries) == before
+        assert len([entry for entry in entries if marker in entry["text"]]) == 1
+        server.wait_for("/en/glossary/", marker, WAIT, gone=True)
+        server.wait_idle(WAIT)
