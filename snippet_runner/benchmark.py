@@ -77,7 +77,7 @@ def serve_cases(rounds: int) -> dict[str, list[float]]:
                 for case, edit in SERVE_CASES.items():
                     times[case].append(edit(server, project, marker))
                 ran = re.findall(
-                    rf"ran snippets/{SERVE_SNIPPET} \(run 1\) in ([\d.]+) s", server.log
+                    rf"ran snippets/{re.escape(SERVE_SNIPPET)} \(run 1\) in ([\d.]+) s", server.log
                 )
                 times[SNIPPET_RUN].append(float(ran[-1]))
     return times
@@ -149,6 +149,23 @@ def _page_added(server: LiveServer, project: Path, marker: str) -> float:
     return _timed_edit(server, edits, waits, undone=1)
 
 
+def _runner_edit(server: LiveServer, project: Path, marker: str) -> float:
+    """The server restarts itself: from saving to a new process serving the pages."""
+    module = project / "snippet_runner" / "restart.py"
+    original = module.read_text(encoding="utf-8")
+    times = []
+    for text in (f"{original}# {marker}\n", original):  # the edit, then its undo
+        restarts = server.log.count("restarting the server")
+        started = time.perf_counter()
+        module.write_text(text, encoding="utf-8")
+        while server.log.count("restarting the server") == restarts:
+            time.sleep(0.05)
+        server.wait_idle(300)
+        server.wait_for("/threads/", "</html>", 300)
+        times.append(time.perf_counter() - started)
+    return times[0]
+
+
 SERVE_SNIPPET = "053/02_two_threads.py"
 SNIPPET_RUN = "that snippet's own run (logged)"
 SERVE_CASES = {
@@ -156,6 +173,7 @@ SERVE_CASES = {
     "prose edit to its page": _prose_edit,
     "notebook cell edit to both pages": _notebook_edit,
     "page added to nav, to every page": _page_added,
+    "snippet_runner edit, served again": _runner_edit,
 }
 
 

@@ -4,12 +4,18 @@
 A page also shows snippet runs, and its navigation lists the other pages. So a page is
 rendered again when the runs it shows are no longer the ones it showed (an edited
 snippet has a new cache key: every page that shows it, in every language, and no other
-page), and every page of a build is when the set of pages or the `nav` changes.
+page), and every page of a build is when the set of pages, their titles or the `nav`
+change. --dirty does not read the pages it does not render, so their titles would be
+missing from the navigation of those it does (MkDocs shows "None"): they are the titles
+those pages had when they were last rendered.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
+
+from mkdocs.utils import get_markdown_title
 
 
 class DirtyPages:
@@ -18,6 +24,7 @@ class DirtyPages:
     def __init__(self) -> None:
         self._shown: dict[str, tuple[str, ...]] = {}  # built page -> keys of its runs
         self._sites: dict[str, tuple] = {}  # language -> its pages and nav
+        self._titles: dict[str, str] = {}  # built page -> its title when rendered
 
     def mark(
         self, files: Iterable, shows: dict[str, tuple[str, ...]], language: str, nav
@@ -29,7 +36,12 @@ class DirtyPages:
         and when nothing besides the edited Markdown needs rendering.
         """
         pages = [file for file in files if file.is_documentation_page() or _is_notebook(file)]
-        layout = (tuple(sorted(file.src_uri for file in pages)), repr(nav))
+        headings = [
+            get_markdown_title(Path(file.abs_src_path).read_text(encoding="utf-8"))
+            for file in sorted(pages, key=lambda file: file.src_uri)
+            if file.src_uri.endswith(".md")
+        ]
+        layout = (tuple(sorted(file.src_uri for file in pages)), repr(nav), tuple(headings))
         previous, self._sites[language] = self._sites.get(language), layout
         changed = []
         for file in pages:
@@ -44,10 +56,23 @@ class DirtyPages:
             return f"{language}: the pages or the nav changed, so every page is rendered again"
         return f"{language}: rendered again, as the runs they show changed: {', '.join(changed)}"
 
+    def remember_title(self, page) -> None:
+        self._titles[page.file.abs_dest_path] = page.title
+
+    def restore_titles(self, files: Iterable) -> None:
+        """Titles for the pages this build did not read, as they were when rendered."""
+        for file in files:
+            page = getattr(file, "page", None)
+            title = self._titles.get(file.abs_dest_path)
+            if page is not None and page.markdown is None and title is not None:
+                page.markdown = ""  # read, as far as MkDocs' `title` is concerned
+                page.meta = {**page.meta, "title": title}
+
     def forget(self) -> None:
         """After a failed build nothing is known to be on disk: render everything next."""
         self._shown.clear()
         self._sites.clear()
+        self._titles.clear()
 
 
 def _is_notebook(file) -> bool:

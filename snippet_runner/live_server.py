@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -16,15 +17,23 @@ import time
 import urllib.request
 from pathlib import Path
 
-# What a build reads, and the cache, so that the copy's first build reuses the runs
-PROJECT_PARTS = ("mkdocs.yml", "docs", "snippets", "overrides", "snippet_runner", ".cache")
+# What a build reads, and the runs cached, so that the copy's first build reuses them
+PROJECT_PARTS = (
+    "mkdocs.yml",
+    "docs",
+    "snippets",
+    "overrides",
+    "snippet_runner",
+    ".cache/snippets",
+    ".cache/notebooks",
+)
 
 
 def copy_project(source: Path, target: Path) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         if (source / part).is_dir():
-            ignore = shutil.ignore_patterns("__pycache__", "*.tmp")
+            ignore = shutil.ignore_patterns("__pycache__", "*.tmp", ".#*")
             shutil.copytree(source / part, target / part, ignore=ignore, dirs_exist_ok=True)
         elif (source / part).is_file():
             shutil.copy2(source / part, target / part)
@@ -44,35 +53,37 @@ class LiveServer:
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]
         self.base = f"http://127.0.0.1:{port}"
-        # Closed when the server stops (__exit__); a file, as a pipe could fill up
-        self._log = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115
+        # A file, as a pipe could fill up; the server appends to it, `log` reads it afresh
+        handle, name = tempfile.mkstemp(prefix="mkdocs-serve-", suffix=".log")
+        os.close(handle)
+        self._log_path = Path(name)
         env = {k: v for k, v in os.environ.items() if k not in ("CI", "SNIPPETS_FRESH")}
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
-            cwd=project,
-            env={**env, "NO_MKDOCS_2_WARNING": "1"},
-            stdin=subprocess.DEVNULL,
-            stdout=self._log,
-            stderr=subprocess.STDOUT,
-        )
+        with self._log_path.open("ab") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
+                cwd=project,
+                env={**env, "NO_MKDOCS_2_WARNING": "1"},
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
 
     def __enter__(self) -> LiveServer:
         return self
 
     def __exit__(self, *_) -> None:
-        self.process.terminate()
+        # Ctrl+C, as an author stops it: MkDocs then removes its temporary site folder
+        self.process.send_signal(signal.SIGINT)
         try:
             self.process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
-        self._log.close()
+        self._log_path.unlink(missing_ok=True)
 
     @property
     def log(self) -> str:
-        self._log.flush()
-        self._log.seek(0)
-        return self._log.read()
+        return self._log_path.read_text(encoding="utf-8", errors="replace")
 
     def page(self, path: str) -> str:
         """The page's HTML now; "" while the server is not answering."""
@@ -88,9 +99,8 @@ class LiveServer:
         while time.monotonic() < deadline:
             # A process's first build ends with "Serving on" (a restart begins another)
             served, _, since = self.log.rpartition("Serving on")
-            if served and since.count("Building documentation...") == since.count(
-                "Reloading browsers"
-            ):
+            ended = since.count("Reloading browsers") + since.count("error happened during")
+            if served and since.count("Building documentation...") == ended:
                 return
             time.sleep(0.05)
         raise TimeoutError(f"the server was still rebuilding after {seconds:g} s")

@@ -151,7 +151,14 @@ class SnippetsPlugin(BasePlugin[SnippetsConfig]):
         # Templates compiled once per server, not once per language per rebuild (about a
         # second of every rebuild); a template's entry is keyed by its source
         env.bytecode_cache = self.templates
+        if self.command == "serve":  # every page read (or not, under --dirty): before renders
+            self.dirty.restore_titles(files)
         return env
+
+    def on_page_context(self, context, *, page, config, nav):
+        if self.command == "serve":
+            self.dirty.remember_title(page)
+        return context
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
         assert self.fence is not None

@@ -175,7 +175,9 @@ def test_figure_is_drawn_from_the_output_shown_above_it(fence, built_site):
         assert [heading.split(" — ")[0] for heading in drawn] == [
             _title(WAYS, way, language) for way in ways
         ]
-        step = max(span.end for span in spans) / 200  # a bar is at least 1 px of ~350
+        step = (
+            max(span.end for span in spans) / 200
+        )  # 1.75 px of the 350 px axis: a bar is at least 1 px
         for way, bars in zip(ways, drawn.values(), strict=True):
             table = sorted((s for s in spans if s.way == way), key=lambda s: s.call)
             assert len(bars) == len(table), way

@@ -144,10 +144,14 @@ def test_each_run_of_a_block_is_a_run_of_its_own(tmp_path):
     (tmp_path / "docs" / "index.md").write_text(
         '# Page\n\n```snippet runs="3"\nfirst.py\n```\n', encoding="utf-8"
     )
+    builds = []
     for fresh in (True, False):  # run, then read back from the cache
         result = mkdocs_build(config, tmp_path / "site", fresh=fresh)
         assert result.returncode == 0, result.stderr
         html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
         shown = re.findall(r'<samp tabindex="0">(.*?)</samp>', html, re.S)
         assert len(shown) == 3 and len(set(shown)) == 3, shown
+        builds.append((ran(result.stderr), shown))
+    assert builds[0][0] == ["snippets/first.py"] * 3 and builds[1][0] == []
+    assert builds[1][1] == builds[0][1], "the cache gives each run back as it was"
     assert len(list((tmp_path / ".cache" / "snippets").glob("*.json"))) == 3

@@ -46,6 +46,11 @@ def outputs(page: str) -> list[str]:
     return [unescape(re.sub(r"<[^>]+>", "", block)) for block in blocks]
 
 
+def navigation(page: str) -> list[str]:
+    """The titles a page's navigation and footer show for the pages, in order."""
+    return [unescape(t) for t in re.findall(r'<span class="md-ellipsis">\s*(.*?)\s*</span>', page)]
+
+
 def text_of(page: str) -> str:
     return unescape(re.sub(r"<[^>]+>", "", page))
 
@@ -60,6 +65,8 @@ def edit(path, text: str) -> str:
 def test_an_edited_snippet_reaches_both_languages_and_no_other_page(server, project):
     snippet = project / "snippets" / SNIPPET
     before = {path: outputs(server.page(path)) for path in PAGES.values()}
+    titles = {path: navigation(server.page(path)) for path in PAGES.values()}
+    assert all(len(shown) > 8 and "None" not in shown for shown in titles.values())
     marker = f"edited-{time.time_ns()}"
     start = len(server.log)
     original = edit(snippet, f"{snippet.read_text(encoding='utf-8')}print({marker!r})\n")
@@ -69,6 +76,8 @@ def test_an_edited_snippet_reaches_both_languages_and_no_other_page(server, proj
             assert f"print({marker!r})" in text_of(page), f"{path}: the new source"
             changed = [a for a, b in zip(outputs(page), before[path], strict=True) if a != b]
             assert len(changed) == 1 and changed[0].rstrip().endswith(marker), path
+            # The pages this rebuild did not read keep their titles in its navigation
+            assert navigation(page) == titles[path], path
         log = server.log[start:]
         assert RAN.findall(log) == [f"snippets/{SNIPPET}"], "that snippet ran, once for both"
         for language in PAGES:
@@ -122,6 +131,46 @@ def test_a_page_added_to_nav_is_in_every_pages_navigation(server, project):
         server.wait_for(path, marker, WAIT, gone=True)
 
 
+def search_entries(server: LiveServer) -> list[dict]:
+    return json.loads(server.page("/search/search_index.json"))["docs"]
+
+
+def test_the_search_index_stays_whole_and_current(server, project):
+    """Rebuild after rebuild: every page's entries once, the edited one's newest text."""
+    before = sorted(entry["location"] for entry in search_entries(server))
+    assert len(before) == len(set(before)) > 100
+    # Each rebuild used to double the index. A home page's location is a prefix of
+    # every other location of its language
+    for n, (name, url) in enumerate([("glossary", "/en/glossary/"), ("index", "/en/")] * 2):
+        page = project / "docs" / "en" / f"{name}.md"
+        marker = f"indexed-{n}-{time.time_ns()}"
+        original = edit(page, f"{page.read_text(encoding='utf-8')}\n{marker}\n")
+        try:
+            server.wait_for(url, marker, WAIT)
+            server.wait_idle(WAIT)
+            entries = search_entries(server)
+        finally:
+            edit(page, original)
+        assert sorted(entry["location"] for entry in entries) == before
+        assert len([entry for entry in entries if marker in entry["text"]]) == 1
+        server.wait_for(url, marker, WAIT, gone=True)
+        server.wait_idle(WAIT)
+
+
+def test_a_new_title_shows_in_every_pages_navigation(server, project):
+    page = project / "docs" / "en" / "glossary.md"
+    text = page.read_text(encoding="utf-8")
+    old = re.search(r"^# (.+)$", text, re.M)[1]
+    new = f"Glossary {time.time_ns()}"
+    original = edit(page, text.replace(f"# {old}", f"# {new}", 1))
+    try:
+        server.wait_for(PAGES["en"], new, WAIT)  # a page whose own source did not change
+    finally:
+        edit(page, original)
+    server.wait_for(PAGES["en"], new, WAIT, gone=True)
+    server.wait_idle(WAIT)
+
+
 def test_an_edit_to_the_runner_restarts_the_server_with_the_new_code(server, project):
     module = project / "snippet_runner" / "restart.py"
     marker = f"runner-edit-{time.time_ns()}"
@@ -138,29 +187,28 @@ def test_an_edit_to_the_runner_restarts_the_server_with_the_new_code(server, pro
             server.wait_for(path, "</html>", WAIT)
     finally:
         edit(module, original)
+    # Putting it back restarts the server once more
+    deadline = time.monotonic() + WAIT
+    while server.log[start:].count("restarting the server") < 2:
+        assert time.monotonic() < deadline, "no restart after the edit was undone"
+        time.sleep(0.1)
+    server.wait_idle(WAIT)
     for path in PAGES.values():
         server.wait_for(path, "</html>", WAIT)
 
 
-def search_entries(server: LiveServer) -> list[dict]:
-    return json.loads(server.page("/search/search_index.json"))["docs"]
-
-
-def test_the_search_index_stays_whole_and_current(server, project):
-    """Rebuild after rebuild: every page's entries once, the edited one's newest text."""
-    before = sorted(entry["location"] for entry in search_entries(server))
-    assert len(before) == len(set(before)) > 100
-    page = project / "docs" / "en" / "glossary.md"
-    for n in range(3):  # each rebuild used to double the index
-        marker = f"indexed-{n}-{time.time_ns()}"
-        original = edit(page, f"{page.read_text(encoding='utf-8')}\n{marker}\n")
-        try:
-            server.wait_for("/en/glossary/", marker, WAIT)
-            server.wait_idle(WAIT)
-            entries = search_entries(server)
-        finally:
-            edit(page, original)
-        assert sorted(entry["location"] for entry in entries) == before
-        assert len([entry for entry in entries if marker in entry["text"]]) == 1
-        server.wait_for("/en/glossary/", marker, WAIT, gone=True)
+def test_a_runner_edit_that_does_not_import_keeps_the_old_server(server, project):
+    module = project / "snippet_runner" / "dirty.py"
+    start = len(server.log)
+    original = edit(module, f"{module.read_text(encoding='utf-8')}\nthis is not Python\n")
+    try:
+        deadline = time.monotonic() + WAIT
+        while "does not import" not in server.log[start:]:
+            assert time.monotonic() < deadline, "the broken code was not reported"
+            time.sleep(0.1)
+        assert "restarting the server" not in server.log[start:]
         server.wait_idle(WAIT)
+        assert "</html>" in server.page(PAGES["en"]), "still serving"
+    finally:
+        edit(module, original)
+    server.wait_idle(WAIT)
