@@ -12,14 +12,17 @@ those pages had when they were last rendered.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from mkdocs.utils import get_markdown_title
+# A page's title, as the navigation shows it, comes from its first `# ` heading
+_FIRST_HEADING = re.compile(r"^# (.+)$", re.M)
 
 
 class DirtyPages:
-    """Remembers, per built page, the runs it showed; lives as long as the server."""
+    """Remembers, per built page, the runs it showed and its title; lives as long as the
+    server does (MkDocs keeps the plugin between rebuilds)."""
 
     def __init__(self) -> None:
         self._shown: dict[str, tuple[str, ...]] = {}  # built page -> keys of its runs
@@ -37,11 +40,11 @@ class DirtyPages:
         """
         pages = [file for file in files if file.is_documentation_page() or _is_notebook(file)]
         headings = [
-            get_markdown_title(Path(file.abs_src_path).read_text(encoding="utf-8"))
+            _FIRST_HEADING.findall(Path(file.abs_src_path).read_text(encoding="utf-8"))[:1]
             for file in sorted(pages, key=lambda file: file.src_uri)
             if file.src_uri.endswith(".md")
         ]
-        layout = (tuple(sorted(file.src_uri for file in pages)), repr(nav), tuple(headings))
+        layout = (tuple(sorted(file.src_uri for file in pages)), repr(nav), repr(headings))
         previous, self._sites[language] = self._sites.get(language), layout
         changed = []
         for file in pages:
