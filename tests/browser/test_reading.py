@@ -4,6 +4,7 @@ phones; and that no page asks anything of another host while being read."""
 from __future__ import annotations
 
 import contextlib
+import os
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -313,6 +314,11 @@ def test_the_first_paint_has_the_readers_palette(browser, site_url, scheme):
     context.close()
 
 
+# The first screen of each page; whole pages with SCREENSHOTS=full (a long chapter's
+# whole-page shots took 9.6 s of its 18 s, and the suite has 36 of these tests)
+FULL_PAGE_SHOTS = os.environ.get("SCREENSHOTS") == "full"
+
+
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("url", URLS)
 def test_page_in_each_palette_on_phone_and_desktop(browser, site_url, url, scheme):
@@ -336,7 +342,9 @@ def test_page_in_each_palette_on_phone_and_desktop(browser, site_url, url, schem
         )
         if device == "desktop":
             violations = axe_violations(page)
-        page.screenshot(path=SHOTS / f"{_slug(url)}-{device}-{scheme}.png", full_page=True)
+        page.screenshot(
+            path=SHOTS / f"{_slug(url)}-{device}-{scheme}.png", full_page=FULL_PAGE_SHOTS
+        )
         context.close()
         assert overflow <= 0, f"{url} scrolls sideways by {overflow} px on a {device}"
         assert outside(context.requested, site_url) == []
