@@ -2,6 +2,7 @@
 
 import math
 import re
+import statistics
 import sys
 import sysconfig
 
@@ -31,9 +32,17 @@ def waiting_scales_with_any_worker_computing_only_with_processes(output: str) ->
             # "close to the ideal": n workers wait through ceil(tasks / n) rounds of sleeps
             best = tasks / math.ceil(tasks / n)
             assert 0.8 * best <= speed["wait", executor, n] <= 1.05 * best, (executor, n)
-            # "about 1 or sags below it": the GIL lets one thread at a time compute
+            # "a point can land a little above or below" the lines: no thread point
+            # is a real speed-up (two processes reach 1.8x and more here)
             if gil:
-                assert 0.6 < speed["compute", "threads", n] < 1.3, ("threads", n)
+                assert 0.5 < speed["compute", "threads", n] < 1.4, ("threads", n)
+    if gil:
+        # "The thread line stays at about 1 or sags below it": the GIL lets one thread
+        # at a time compute. The line, not each point: a single point left 0.6-1.3 in
+        # two test runs here (4 threads at 1.05x in one of them), and reached 1.18x in
+        # a run whose sequential baseline caught a slow moment of the machine
+        line = statistics.median(speed["compute", "threads", n] for n in range(1, 2 * usable + 1))
+        assert 0.6 < line < 1.25, ("the thread line", line)
     for n in range(1, 2 * usable + 1):
         # "rises to the number of CPUs, then flattens": no more than the usable CPUs
         # (and the tasks per round) allow, give or take the noise (a fifth)
