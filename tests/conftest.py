@@ -47,6 +47,23 @@ def mkdocs_build(
     )
 
 
+def processes_running(tag: str) -> list[str]:
+    """Live processes whose command line holds `tag`, as "pid: command line" (Linux).
+
+    Zombies are left out: they are already dead.
+    """
+    found = []
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            continue
+        if tag in cmdline and state != "Z":
+            found.append(f"{entry.name}: {cmdline}")
+    return found
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real site, built once for the whole session."""

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from snippet_runner.live_server import LiveServer
-from tests.conftest import mkdocs_build
+from tests.conftest import mkdocs_build, processes_running
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -35,18 +35,6 @@ def fixture_site(tmp_path: Path, page: str, snippets_dir: Path | None = None) ->
 
 def fence(snippet: str, header: str = "") -> str:
     return f"# Page\n\n```snippet {header}\n{snippet}\n```\n"
-
-
-def processes_running(marker: str) -> list[str]:
-    found = []
-    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
-        try:
-            text = cmdline.read_bytes().replace(b"\0", b" ").decode(errors="replace")
-        except OSError:
-            continue
-        if marker in text:
-            found.append(f"{cmdline.parent.name}: {text}")
-    return found
 
 
 def test_output_is_escaped_and_declared_failures_are_shown(tmp_path):

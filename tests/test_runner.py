@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from snippet_runner.process import run_snippet
+from tests.conftest import processes_running
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -59,22 +60,8 @@ def write_snippet(tmp_path: Path, name: str, source: str) -> Path:
     return script
 
 
-def processes_named(tag: str) -> list[str]:
-    """Live processes whose command line holds `tag` (zombies are already dead)."""
-    found = []
-    for entry in Path("/proc").glob("[0-9]*"):
-        try:
-            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
-            state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
-        except (OSError, IndexError):
-            continue
-        if tag in cmdline and state != "Z":
-            found.append(f"{entry.name}: {cmdline}")
-    return found
-
-
 def kill_named(tag: str) -> None:
-    for line in processes_named(tag):
+    for line in processes_running(tag):
         with contextlib.suppress(OSError):
             os.kill(int(line.split(":")[0]), signal.SIGKILL)
 
@@ -102,7 +89,7 @@ def test_a_child_without_the_marker_dies_with_the_snippet(tmp_path, then):
     try:
         run = run_snippet(script, tmp_path, timeout=3)
         assert "child started" in run.output
-        assert processes_named(tag) == [], "the child outlived its snippet"
+        assert processes_running(tag) == [], "the child outlived its snippet"
     finally:
         kill_named(tag)
 
