@@ -51,21 +51,26 @@ if __name__ == "__main__":
         # process computes slower at first) before timing anything
         for pool in pools.values():
             list(pool.map(count_down, [steps] * 3 * TASKS))
-        # Alternate the pools and keep each one's median run: a try that
-        # caught a busy (or an unusually quiet) moment doesn't decide it
-        times = {name: [] for name in pools}
-        for _ in range(7):
-            for name, pool in pools.items():
+        # Time the pools one after another, seven rounds, starting each round
+        # with a different pool; a speed-up compares runs of the same round, so
+        # a machine that slows down for a while slows both sides of the ratio
+        rounds = [{} for _ in range(7)]
+        names = list(pools)
+        for r, times in enumerate(rounds):
+            for name in names[r % 3 :] + names[: r % 3]:
                 work = [steps] * TASKS
-                times[name].append(
-                    timed(lambda p=pool, w=work: list(p.map(count_down, w)))
+                pool = pools[name]
+                times[name] = timed(
+                    lambda p=pool, w=work: list(p.map(count_down, w))
                 )
 
     gil = getattr(sys, "_is_gil_enabled", lambda: True)()  # added in 3.13
     print(f"GIL enabled: {gil}")
     print(f"usable CPUs: {CPUS} (os.cpu_count() says {os.cpu_count()})")
     print(f"{TASKS} tasks in each pool")
-    baseline = statistics.median(times["1 thread"])
-    for name, runs in times.items():
-        seconds = statistics.median(runs)
-        print(f"{name}: {seconds:.2f} s, speed-up {baseline / seconds:.2f}x")
+    for name in pools:
+        seconds = statistics.median(times[name] for times in rounds)
+        speed_up = statistics.median(
+            times["1 thread"] / times[name] for times in rounds
+        )
+        print(f"{name}: {seconds:.2f} s, speed-up {speed_up:.2f}x")
