@@ -97,4 +97,5 @@ from tests.expected import (  # noqa: E402,F401  (they register invariants)
     ch056,
     ch057,
     ch058,
+    ch059,
 )

@@ -1,0 +1,20 @@
+import logging
+import threading
+
+logging.basicConfig(format="%(threadName)s: %(message)s", level=logging.INFO)
+
+
+def work(n):
+    for step in range(3):
+        # Each record is written whole, under the handler's lock
+        logging.info("step %d of task %d", step, n)
+
+
+threads = [
+    threading.Thread(target=work, args=(n,), name=f"worker-{n}")
+    for n in range(4)
+]
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join()
