@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import ast
 import multiprocessing
+import os
 import subprocess
+from pathlib import Path
 
 import pytest
 from mkdocs.utils.yaml import yaml_load
@@ -128,6 +130,19 @@ def test_process_snippet_works_under_every_start_method(name, method):
     # What a reader gets on Linux up to 3.13 (fork), macOS and Windows (spawn), and
     # Linux from 3.14 (forkserver).
     options = fences_by_snippet()[name][0].options
+    before = shared_memory_entries()
     run = run_snippet(SNIPPETS / name, ROOT, options.timeout or DEFAULT_TIMEOUT, method)
+    # succeeded() also fails a run that left a process behind
     assert options.succeeded(run), f"exit {run.returncode}:\n{run.output}"
     check_output(name, run.output)
+    left = shared_memory_entries() - before
+    assert not left, f"left in {SHARED_MEMORY}: {sorted(left)}"
+
+
+# Named semaphores and shared memory blocks live here on Linux until unlinked: a
+# snippet must not leave any behind, even one that fails on purpose
+SHARED_MEMORY = Path("/dev/shm")
+
+
+def shared_memory_entries() -> set[str]:
+    return set(os.listdir(SHARED_MEMORY)) if SHARED_MEMORY.is_dir() else set()

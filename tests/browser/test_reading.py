@@ -261,6 +261,54 @@ def test_search_runs_however_the_query_is_entered(context, query, chapter, way):
     assert chapter in results, f"{WAYS[way]}: {results}, while searching:\n{events}"
 
 
+# What a reader pastes from an error: the message, or its distinctive part, and the
+# section of "When it breaks" that answers it
+ERROR_MESSAGES = [
+    ("has finished its bootstrapping phase", "bootstrapping"),
+    ("Can't get attribute 'square' on <module '__main__'", "cant-get-attribute"),
+    ("Can't pickle <function <lambda>", "pickling"),
+    ("cannot pickle '_thread.lock' object", "pickling"),
+    ("Can't pickle local object", "pickling"),
+    ("BrokenProcessPool", "broken-pool"),
+    ("A process in the process pool was terminated abruptly", "broken-pool"),
+    ("use of fork() may lead to deadlocks in the child", "fork-with-threads"),
+    ("Exception in thread Thread-1", "exceptions"),
+    ("concurrent.futures.process._RemoteTraceback", "exceptions"),
+    ("KeyboardInterrupt", "keyboard-interrupt"),
+    ("leaked shared_memory objects to clean up at shutdown", "leaked-shared-memory"),
+    ("faulthandler dump_traceback_later", "deadlock"),
+    ("QueueHandler QueueListener", "logging"),
+]
+SHOWN_RESULTS = """() => [...document.querySelectorAll(
+    ".md-search-result__item > a, .md-search-result__item > details > a")]
+    .map(a => a.href)"""
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_search_finds_each_error_message_in_when_it_breaks(context, language):
+    # One page per language: each message is pasted over the previous one, as a reader
+    # trying one error after another would
+    page = context.new_page()
+    chapter = in_language("/when-it-breaks/", language)
+    _, events = search(page, home_of(chapter), ERROR_MESSAGES[0][0], "pasted")
+    field = page.locator("input.md-search__input")
+    missing = []
+    for query, section in ERROR_MESSAGES:
+        field.fill("")
+        page.wait_for_function(SEARCH_READY, timeout=10_000)
+        page.keyboard.insert_text(query)
+        with contextlib.suppress(PlaywrightTimeout):
+            page.wait_for_function(
+                "document.querySelectorAll('.md-search-result__item').length > 0",
+                timeout=10_000,
+            )
+        page.wait_for_timeout(300)
+        found = [urlsplit(href) for href in page.evaluate(SHOWN_RESULTS)]
+        if (chapter, section) not in [(url.path, url.fragment) for url in found]:
+            missing.append(f"{query!r}: no {chapter}#{section} among {len(found)} results")
+    assert not missing, "\n".join(missing) + f"\nfirst search:\n{events}"
+
+
 def outside(requested: list[str], site_url: str) -> list[str]:
     """Requests that leave the site: the site must work offline and tell no one."""
     return [

@@ -26,14 +26,18 @@ REPORTS = ROOT / ".cache" / "reports"  # git-ignored: Lighthouse reports, extern
 
 
 CATEGORIES = ("accessibility", "best-practices", "seo", "performance")
-LIGHTHOUSE_PAGES = ("/", "/en/", "/threads/", "/en/threads/")
+# The home page, the heaviest chapter, and the page readers land on from an error
+# message, in both languages between them
+LIGHTHOUSE_PAGES = ("/", "/en/threads/", "/when-it-breaks/", "/en/when-it-breaks/")
 # Performance is a simulation fed by a trace of one page load, so the machine moves it
-# by several points between runs, and more between hours: single runs of these four
-# pages measured 90 to 99, and /en/threads/ 85, 87, 87 during one test session and 92 to
-# 94 ten minutes later, on the same build. Lighthouse's advice (docs/variability.md) is
-# the median of several runs; three, at three fifths of the time five took. The floor
-# below catches a page made much slower; a small change is judged by compare_lighthouse,
-# which interleaves the runs of two builds. The other three categories do not vary.
+# by several points between runs, and more between hours: single runs of these pages
+# measured 90 to 99, and /en/threads/ 85, 87, 87 during one test session and 92 to 94
+# ten minutes later, on the same build. The floor below catches a page made much
+# slower: one run decides when it clears the floor, and a run below it is checked by
+# the median of three (Lighthouse's advice, docs/variability.md, is the median of
+# several runs). A small change is judged by compare_lighthouse, which interleaves the
+# runs of two builds. The other three categories do not vary.
+PERFORMANCE_FLOOR = 85
 PERFORMANCE_RUNS = 3
 
 
@@ -68,15 +72,19 @@ def test_lighthouse_mobile_scores(site_url, url):
     REPORTS.mkdir(parents=True, exist_ok=True)
     name = f"lighthouse{url.replace('/', '-').rstrip('-') or '-ru'}"
     scores = _lighthouse(site_url + url, REPORTS / f"{name}.json", CATEGORIES)
-    runs = [scores["performance"]] + [
-        _lighthouse(site_url + url, REPORTS / f"{name}-{n}.json", ("performance",))["performance"]
-        for n in range(2, PERFORMANCE_RUNS + 1)
-    ]
+    runs = [scores["performance"]]
+    if runs[0] < PERFORMANCE_FLOOR:  # a slow run, or a slow page: the median decides
+        runs += [
+            _lighthouse(site_url + url, REPORTS / f"{name}-{n}.json", ("performance",))[
+                "performance"
+            ]
+            for n in range(2, PERFORMANCE_RUNS + 1)
+        ]
     scores["performance"] = statistics.median(runs)
     print(f"Lighthouse {url}: {scores} (performance runs: {runs})")
     steady = {category: score for category, score in scores.items() if category != "performance"}
     assert steady == dict.fromkeys(steady, 100)
-    assert scores["performance"] >= 85, f"performance runs: {runs}"
+    assert scores["performance"] >= PERFORMANCE_FLOOR, f"performance runs: {runs}"
 
 
 def _html_files(site: Path) -> list[Path]:
