@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import multiprocessing
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -114,7 +115,26 @@ OTHER_METHODS = [
 ]
 
 
+# Creating a process, pool or manager without naming a start method: such a snippet
+# follows the default method, which the runs below change
+DEFAULT_METHOD_API = re.compile(
+    r"\bProcessPoolExecutor\((?![^)]*mp_context)"
+    r"|\bmultiprocess(?:ing)?\.(?:Process|Pool|Manager|Queue)\("
+    r"|^from multiprocess(?:ing)? import .*\b(?:Process|Pool|Manager|Queue)\b",
+    re.M,
+)
+
+
+def follows_the_default_method(name: str) -> bool:
+    source = (SNIPPETS / name).read_text(encoding="utf-8")
+    return "get_context(" not in source or DEFAULT_METHOD_API.search(source) is not None
+
+
 def methods_for(name: str) -> list[str]:
+    # A snippet that names the start method of everything it starts (the 059 ones that
+    # compare methods or show one method's failure) does the same under every default
+    if not follows_the_default_method(name):
+        return []
     # A measuring (exclusive) snippet runs for tens of seconds: under spawn only, which
     # pickles the target and imports the main module again as forkserver does
     if name in measuring_snippets():

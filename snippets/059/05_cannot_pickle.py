@@ -1,3 +1,4 @@
+import platform
 import threading
 from concurrent.futures import ProcessPoolExecutor
 
@@ -15,6 +16,7 @@ def make_adder(n):
 
 
 if __name__ == "__main__":
+    print(f"Python {platform.python_version()}")
     attempts = {
         "a lambda": (lambda x: x + 1, 1),
         "a local function": (make_adder(1), 1),

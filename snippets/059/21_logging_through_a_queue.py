@@ -25,8 +25,8 @@ if __name__ == "__main__":
         listener = logging.handlers.QueueListener(
             queue, *logging.getLogger().handlers
         )
-        listener.start()
         child = context.Process(target=work, args=(queue,))
-        child.start()
+        child.start()  # before the listener's thread: fork copies no thread
+        listener.start()
         child.join()
         listener.stop()  # writes what is still queued, then ends the thread

@@ -1,5 +1,6 @@
 import logging
 import threading
+import time
 
 logging.basicConfig(format="%(threadName)s: %(message)s", level=logging.INFO)
 
@@ -8,6 +9,7 @@ def work(n):
     for step in range(3):
         # Each record is written whole, under the handler's lock
         logging.info("step %d of task %d", step, n)
+        time.sleep(0.05)  # the other threads log meanwhile
 
 
 threads = [

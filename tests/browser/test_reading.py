@@ -65,36 +65,63 @@ def test_language_switch_lands_on_the_same_page_and_back(page, url):
 
 
 @pytest.fixture(scope="session")
-def clipboard(browser, site_url) -> dict[tuple[str, str], str]:
-    """{(page URL, snippet): text the copy button put on the clipboard}, every page."""
+def snippet_blocks(browser, site_url) -> tuple[dict, dict]:
+    """What each snippet block gives a reader, every page visited once:
+    ({(page URL, snippet): text its copy button put on the clipboard},
+     {(page URL, snippet): (the link's `download` attribute, the bytes it delivers)})."""
     context = open_context(browser, site_url, permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
-    copied = {}
+    copied, downloaded = {}, {}
     for url in URLS:
         page.goto(url)
-        for block in page.locator(SOURCE_BLOCKS).all():
+        for number, block in enumerate(page.locator(SOURCE_BLOCKS).all()):
             name = block.locator(".filename").inner_text().strip().removeprefix("snippets/")
             page.evaluate("navigator.clipboard.writeText('')")
             block.hover()
             block.locator("button[data-md-type=copy]").first.click()
             copied[url, name] = page.evaluate("navigator.clipboard.readText()")
+            link = block.locator("a.snippet-download")
+            if number == 0:
+                # A real download; Chromium blocks a page's further automatic downloads
+                # until the reader allows them, so the other links are fetched directly.
+                with page.expect_download() as download:
+                    link.click()
+                assert download.value.suggested_filename == Path(name).name
+                saved = Path(download.value.path()).read_bytes()
+            else:
+                saved = page.request.get(link.evaluate("a => a.href")).body()
+            downloaded[url, name] = (link.get_attribute("download"), saved)
     context.close()
-    return copied
+    return copied, downloaded
 
 
-def test_every_snippet_has_a_copy_button_that_copies_its_file(clipboard):
-    shown = {
+def shown_snippets() -> set[tuple[str, str]]:
+    """(page URL, snippet) for every snippet block in docs/."""
+    return {
         (page_url(fence.page), name)
         for name, fences in fences_by_snippet().items()
         for fence in fences
     }
-    assert set(clipboard) == shown
+
+
+def test_every_snippet_has_a_copy_button_that_copies_its_file(snippet_blocks):
+    clipboard, _ = snippet_blocks
+    assert set(clipboard) == shown_snippets()
     for (url, name), text in clipboard.items():
         expected = (SNIPPETS / name).read_text(encoding="utf-8")
         assert text.rstrip("\n") == expected.rstrip("\n"), (url, name)
 
 
-def test_copied_snippets_run_as_their_pages_say(clipboard, tmp_path):
+def test_each_snippet_downloads_as_its_file(snippet_blocks):
+    _, downloaded = snippet_blocks
+    assert set(downloaded) == shown_snippets()
+    for (url, name), (attribute, saved) in downloaded.items():
+        assert attribute is not None, (url, name)
+        assert saved == (SNIPPETS / name).read_bytes(), (url, name)
+
+
+def test_copied_snippets_run_as_their_pages_say(snippet_blocks, tmp_path):
+    clipboard, _ = snippet_blocks
     # What a reader pastes into a file and runs; several at once, only exit codes matter.
     # The measuring (exclusive) snippets are left out: their copied text equals their
     # file (the test above), which the build and the snippet tests run with the machine
@@ -119,25 +146,6 @@ def test_copied_snippets_run_as_their_pages_say(clipboard, tmp_path):
             if not ok
         ]
     assert failed == []
-
-
-@pytest.mark.parametrize("url", URLS)
-def test_each_snippet_downloads_as_its_file(page, url):
-    page.goto(url)
-    links = page.locator(f"{SOURCE_BLOCKS} a.snippet-download").all()
-    for number, link in enumerate(links):
-        name = link.inner_text().strip().removeprefix("snippets/")
-        assert link.get_attribute("download") is not None, name
-        if number == 0:
-            # A real download; Chromium blocks a page's further automatic downloads
-            # until the reader allows them, so the other links are fetched directly.
-            with page.expect_download() as download:
-                link.click()
-            saved = Path(download.value.path()).read_bytes()
-            assert download.value.suggested_filename == Path(name).name
-        else:
-            saved = page.request.get(link.evaluate("a => a.href")).body()
-        assert saved == (SNIPPETS / name).read_bytes(), name
 
 
 # Once its worker is ready, Material runs the empty query, and the line above the

@@ -67,7 +67,8 @@ def a_session_function_kills_every_worker_and_map_waits(output: str) -> None:
 
 @invariant("059/05_cannot_pickle.py")
 def three_things_pickle_cannot_send(output: str) -> None:
-    lines = output.splitlines()
+    version, *lines = output.splitlines()
+    assert re.fullmatch(r"Python 3\.\d+\.\d+\S*", version)
     assert lines[::2] == ["a lambda:", "a local function:", "a lock as an argument:"]
     lam, local, lock = lines[1::2]
     assert re.fullmatch(r"  _?pickle\.PicklingError: Can't pickle <function <lambda>.*", lam)
@@ -162,6 +163,7 @@ def the_workers_traceback_comes_along(output: str) -> None:
 @invariant("059/16_ctrl_c_in_a_pool.py")
 def ctrl_c_raises_in_main_and_waits_for_the_pool(output: str) -> None:
     results_then(output, r"^Traceback .*\nKeyboardInterrupt\n")
+    assert output.count("Traceback") == 1, "no worker printed one"
     waited = number(r"^the program ended ([\d.]+) s after Ctrl\+C$", output)
     assert waited >= 0.5, "not at once: the with block waited for queued tasks"
 
@@ -217,6 +219,9 @@ def every_record_is_a_whole_line(output: str) -> None:
     pairs = [re.fullmatch(r"worker-(\d): step (\d) of task (\d)", line) for line in lines]
     assert all(pairs) and len(lines) == 12
     assert all(m[1] == m[3] for m in pairs)
+    # The threads take turns: no thread logs all three steps before another starts
+    threads = [m[1] for m in pairs]
+    assert threads[:3] != [threads[0]] * 3
     assert sorted((m[1], m[2]) for m in pairs) == [
         (str(t), str(s)) for t in range(4) for s in range(3)
     ]
