@@ -130,11 +130,12 @@ def follows_the_default_method(name: str) -> bool:
     return "get_context(" not in source or DEFAULT_METHOD_API.search(source) is not None
 
 
-def methods_for(name: str) -> list[str]:
+def methods_for(name: str) -> list[str | None]:
     # A snippet that names the start method of everything it starts (the 059 ones that
-    # compare methods or show one method's failure) does the same under every default
+    # compare methods or show one method's failure) does the same under every default:
+    # one run, for the checks below that the build's run can't make
     if not follows_the_default_method(name):
-        return []
+        return [None]
     # A measuring (exclusive) snippet runs for tens of seconds: under spawn only, which
     # pickles the target and imports the main module again as forkserver does
     if name in measuring_snippets():
@@ -148,7 +149,8 @@ def methods_for(name: str) -> list[str]:
 )
 def test_process_snippet_works_under_every_start_method(name, method):
     # What a reader gets on Linux up to 3.13 (fork), macOS and Windows (spawn), and
-    # Linux from 3.14 (forkserver).
+    # Linux from 3.14 (forkserver). `None`: the interpreter's default, for a snippet
+    # that chooses its methods itself.
     options = fences_by_snippet()[name][0].options
     before = shared_memory_entries()
     run = run_snippet(SNIPPETS / name, ROOT, options.timeout or DEFAULT_TIMEOUT, method)
