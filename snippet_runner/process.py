@@ -50,6 +50,15 @@ except ImportError:
 sys.argv = [path]
 runpy.run_path(path, run_name="__main__")
 """
+# A program started in the background (`command &` in a script, nohup) ignores Ctrl+C,
+# and so would every snippet it starts, since an ignored signal stays ignored across
+# exec; a reader's terminal leaves SIGINT alone. This puts the default back before the
+# snippet's own interpreter starts (in the same process: exec keeps the pid)
+_DEFAULT_SIGINT = """\
+import os, signal, sys
+signal.signal(signal.SIGINT, signal.SIG_DFL)
+os.execv(sys.argv[1], sys.argv[1:])
+"""
 OUTPUT_LIMIT = 200_000  # bytes kept; the rest is dropped and the cut is marked
 
 
@@ -92,6 +101,8 @@ def run_snippet(
         command = [sys.executable, str(relative)]
         if start_method is not None:
             command = [sys.executable, "-c", _WITH_START_METHOD, str(relative), start_method]
+        if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+            command = [sys.executable, "-I", "-c", _DEFAULT_SIGINT, *command]
         marker = uuid.uuid4().hex
         raw, returncode, duration, timed_out, truncated, leftovers = _execute(
             command, work, timeout, marker, pass_env, niceness

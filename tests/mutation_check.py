@@ -33,6 +33,13 @@ class Bug:
 
 BUGS = [
     Bug(
+        "snippets left ignoring Ctrl+C when the build does",
+        "snippet_runner/process.py",
+        "        if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:\n",
+        "        if False:\n",
+        ("tests/test_runner.py", "-k", "ctrl_c"),
+    ),
+    Bug(
         "the process-group kill removed",
         "snippet_runner/process.py",
         "        _kill_group(proc.pid)\n",

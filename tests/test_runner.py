@@ -124,3 +124,19 @@ def test_every_kind_of_machine_path_is_scrubbed(tmp_path):
     interpreter = "<python>" if sys.prefix != sys.base_prefix else "<venv>"
     expected = ["<venv>/lib", f"{interpreter}/bin", "~/notes.txt", "snippets/paths.py"]
     assert run.output.splitlines() == expected
+
+
+def test_a_snippet_gets_ctrl_c_even_when_the_build_ignores_it(tmp_path):
+    # As under `make test &` or nohup: SIGINT ignored, which children inherit
+    script = tmp_path / "snippets" / "sigint.py"
+    script.parent.mkdir()
+    script.write_text(
+        "import signal\nprint(signal.getsignal(signal.SIGINT) is signal.default_int_handler)\n",
+        encoding="utf-8",
+    )
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        run = run_snippet(script, tmp_path, timeout=30)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert run.output.strip() == "True"
