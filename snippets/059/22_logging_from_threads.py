@@ -3,9 +3,11 @@ import threading
 import time
 
 logging.basicConfig(format="%(threadName)s: %(message)s", level=logging.INFO)
+start = threading.Barrier(4)  # all four begin together
 
 
 def work(n):
+    start.wait()
     for step in range(3):
         # Each record is written whole, under the handler's lock
         logging.info("step %d of task %d", step, n)
