@@ -108,8 +108,10 @@ def processes_speed_up_cpu_work_threads_do_not(output: str) -> None:
     assert processes <= min(4, usable) * 1.2
     if usable >= 2:
         # The page: processes gain, threads don't. The floor stays modest: on a
-        # shared machine the other CPUs are not always free
-        assert processes > 1.2 and processes > threads + 0.15, "each process has its own GIL"
+        # shared machine the other CPUs are not always free (on this project's 2-vCPU
+        # VM, 2 of about 28 unpinned runs gave 1.11x and 1.18x, threads 0.84x and
+        # 0.86x); the gap to threads is what the page's point rests on
+        assert processes > 1.05 and processes > threads + 0.15, "each process has its own GIL"
 
 
 @invariant("054/08_queue.py")
