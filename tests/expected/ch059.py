@@ -188,16 +188,21 @@ def the_tracker_reports_the_block_nobody_unlinked(output: str) -> None:
     )
 
 
+def both_records_formatted(method: str, lines: list[str]) -> None:
+    """The child's two records, written by the main process's formatted handler."""
+    name = {"fork": "Fork", "spawn": "Spawn", "forkserver": "ForkServer"}[method]
+    assert len(lines) == 2
+    assert re.fullmatch(rf"{name}Process-\d+ INFO started", lines[0])
+    assert re.fullmatch(rf"{name}Process-\d+ WARNING half done", lines[1])
+
+
 @invariant("059/20_logging_lost_in_children.py")
 def children_started_afresh_have_no_logging_setup(output: str) -> None:
     blocks = method_blocks(output)
     assert "spawn" in blocks
     for method, lines in blocks.items():
-        name = {"fork": "Fork", "spawn": "Spawn", "forkserver": "ForkServer"}[method]
         if method == "fork":  # the child inherits the configured root logger
-            assert re.fullmatch(rf"{name}Process-\d+ INFO started", lines[0])
-            assert re.fullmatch(rf"{name}Process-\d+ WARNING half done", lines[1])
-            assert len(lines) == 2
+            both_records_formatted(method, lines)
         else:  # INFO lost; WARNING bare, from logging's last-resort handler
             assert lines == ["half done"]
 
@@ -207,10 +212,7 @@ def every_record_reaches_the_main_process(output: str) -> None:
     blocks = method_blocks(output)
     assert "spawn" in blocks
     for method, lines in blocks.items():
-        name = {"fork": "Fork", "spawn": "Spawn", "forkserver": "ForkServer"}[method]
-        assert len(lines) == 2
-        assert re.fullmatch(rf"{name}Process-\d+ INFO started", lines[0])
-        assert re.fullmatch(rf"{name}Process-\d+ WARNING half done", lines[1])
+        both_records_formatted(method, lines)
 
 
 @invariant("059/22_logging_from_threads.py")
