@@ -98,4 +98,5 @@ from tests.expected import (  # noqa: E402,F401  (they register invariants)
     ch057,
     ch058,
     ch059,
+    ch060,
 )
