@@ -14,9 +14,11 @@ else:  # elsewhere, every CPU of the machine
 
 
 def count_down(n):
+    """Computes, and returns the CPU time it took (its own thread's)."""
+    cpu = time.thread_time()
     while n > 0:
         n -= 1
-    return n
+    return time.thread_time() - cpu
 
 
 def timed(work, *args):
@@ -55,14 +57,14 @@ if __name__ == "__main__":
         # with a different pool; a speed-up compares runs of the same round, so
         # a machine that slows down for a while slows both sides of the ratio
         rounds = [{} for _ in range(7)]
+        busy = [{} for _ in rounds]  # CPU seconds per second: CPUs kept busy
         names = list(pools)
         for r, times in enumerate(rounds):
             for name in names[r % 3 :] + names[: r % 3]:
-                work = [steps] * TASKS
-                pool = pools[name]
-                times[name] = timed(
-                    lambda p=pool, w=work: list(p.map(count_down, w))
-                )
+                start = time.perf_counter()
+                cpu = sum(pools[name].map(count_down, [steps] * TASKS))
+                times[name] = time.perf_counter() - start
+                busy[r][name] = cpu / times[name]
 
     gil = getattr(sys, "_is_gil_enabled", lambda: True)()  # added in 3.13
     print(f"GIL enabled: {gil}")
@@ -73,4 +75,8 @@ if __name__ == "__main__":
         speed_up = statistics.median(
             times["1 thread"] / times[name] for times in rounds
         )
-        print(f"{name}: {seconds:.2f} s, speed-up {speed_up:.2f}x")
+        cpus_busy = statistics.median(b[name] for b in busy)
+        print(
+            f"{name}: {seconds:.2f} s, speed-up {speed_up:.2f}x, "
+            f"CPUs busy {cpus_busy:.2f}"
+        )

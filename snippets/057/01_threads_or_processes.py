@@ -21,8 +21,11 @@ def wait(_):
 
 
 def count_down(n):
+    """Computes, and returns the CPU time it took (its own thread's)."""
+    cpu = time.thread_time()
     while n > 0:  # pure Python arithmetic: needs the CPU
         n -= 1
+    return time.thread_time() - cpu
 
 
 def timed(run, *args):
@@ -45,7 +48,8 @@ def steps_lasting(seconds):
 
 
 def timings(steps):
-    """{(work, executor, workers): seconds} for every way of running."""
+    """{(work, executor, workers): seconds} for every way of running, and how
+    many CPUs the processes kept busy computing, as many of them as CPUs."""
     works = {
         "wait": (wait, [None] * TASKS),
         "compute": (count_down, [steps] * TASKS),
@@ -60,6 +64,7 @@ def timings(steps):
                 list(pool.map(count_down, [steps] * 3 * workers))
                 ways[name, workers] = pool.map
         tries = {(work, *way): [] for work in works for way in ways}
+        busy = []  # CPU seconds per second
         # Several rounds (one for waiting, which varies little), each trying
         # every way in a new random order, so that no way always goes first;
         # each way's median try counts, so that a busy (or an unusually
@@ -69,14 +74,19 @@ def timings(steps):
                 order = list(ways.items())
                 random.shuffle(order)
                 for (name, workers), run in order:
-                    took = timed(run_all, run, function, inputs)
+                    start = time.perf_counter()
+                    results = run_all(run, function, inputs)
+                    took = time.perf_counter() - start
                     tries[work, name, workers].append(took)
-        return {key: statistics.median(runs) for key, runs in tries.items()}
+                    if (work, name, workers) == ("compute", "processes", CPUS):
+                        busy.append(sum(results) / took)
+        medians = {key: statistics.median(runs) for key, runs in tries.items()}
+        return medians, statistics.median(busy)
 
 
 if __name__ == "__main__":
     # Size the computing by time, not by a count of steps: machines differ
-    seconds = timings(steps_lasting(SECONDS_PER_TASK))
+    seconds, busy = timings(steps_lasting(SECONDS_PER_TASK))
     gil = getattr(sys, "_is_gil_enabled", lambda: True)()  # added in 3.13
     print(f"GIL enabled: {gil}")
     print(f"usable CPUs: {CPUS} (os.cpu_count() says {os.cpu_count()})")
@@ -90,3 +100,4 @@ if __name__ == "__main__":
             f"{work:<9}{name:<12}{workers:>7}"
             f"{time_taken:>9.2f}{speed_up:>9.2f}x"
         )
+    print(f"CPUs busy computing in {CPUS} processes: {busy:.2f}")

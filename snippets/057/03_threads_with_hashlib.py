@@ -42,6 +42,13 @@ def run_all(run, work):
     return list(run(digest, work))
 
 
+def measure(run, work):
+    """Wall-clock and CPU seconds (all threads of the process) of one call."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    run_all(run, work)
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
 # Size the work by time, not by a count of bytes: machines differ
 work = [megabytes_lasting(SECONDS_PER_TASK)] * TASKS
 seq_runs, thr_runs = [], []
@@ -49,11 +56,12 @@ with ThreadPoolExecutor(max_workers=TASKS) as pool:
     # Alternate the two and keep each one's median run: a try that caught a
     # busy (or an unusually quiet) moment doesn't decide it
     for _ in range(5):
-        seq_runs.append(timed(run_all, map, work))
-        thr_runs.append(timed(run_all, pool.map, work))
-sequential = statistics.median(seq_runs)
-threaded = statistics.median(thr_runs)
+        seq_runs.append(measure(map, work))
+        thr_runs.append(measure(pool.map, work))
+seq_wall, _ = sorted(seq_runs)[2]
+thr_wall, thr_cpu = sorted(thr_runs)[2]
 print(f"usable CPUs: {CPUS} (os.cpu_count() says {os.cpu_count()})")
-print(f"sequential: {sequential:.2f} s")
-print(f"{TASKS} threads:  {threaded:.2f} s")
-print(f"speed-up: {sequential / threaded:.2f}x")
+print(f"sequential: {seq_wall:.2f} s")
+print(f"{TASKS} threads:  {thr_wall:.2f} s")
+print(f"speed-up: {seq_wall / thr_wall:.2f}x")
+print(f"CPUs busy while the threads ran: {thr_cpu / thr_wall:.2f}")

@@ -1,12 +1,14 @@
 import threading
 import time
-from multiprocessing import Process
+from multiprocessing import Event, Process
 
 
-def loop_forever():
+def loop_forever(running):
     try:
+        print("child: running", flush=True)
+        running.set()
         while True:
-            time.sleep(0.1)
+            time.sleep(0.1)  # the child's work
     finally:
         print("child: cleaning up", flush=True)  # does this run?
 
@@ -16,9 +18,10 @@ if __name__ == "__main__":
         methods = [m for m in ("kill", "terminate") if hasattr(kind, m)]
         print(f"{kind.__name__} has: {methods}")
 
-    p = Process(target=loop_forever)
+    running = Event()
+    p = Process(target=loop_forever, args=(running,))
     p.start()
-    time.sleep(0.3)
+    running.wait()  # until the child is inside its try block
     p.terminate()  # SIGTERM on Linux and macOS, TerminateProcess on Windows
     p.join()
     print("exit code after terminate():", p.exitcode)

@@ -95,23 +95,30 @@ def processes_speed_up_cpu_work_threads_do_not(output: str) -> None:
     gil = gil_enabled(output)
     assert lines[0] == f"GIL enabled: {gil}"
     usable, _ = cpus(output)
-    assert number(r"^1 thread: [\d.]+ s, speed-up ([\d.]+)x$", output) == 1.0
-    threads = number(r"^4 threads: [\d.]+ s, speed-up ([\d.]+)x$", output)
-    processes = number(r"^4 processes: [\d.]+ s, speed-up ([\d.]+)x$", output)
+    row = r"^{}: ([\d.]+) s, speed-up ([\d.]+)x, CPUs busy ([\d.]+)$"
+    one = [float(n) for n in re.search(row.format("1 thread"), output, re.M).groups()]
+    threads = [float(n) for n in re.search(row.format("4 threads"), output, re.M).groups()]
+    processes = [float(n) for n in re.search(row.format("4 processes"), output, re.M).groups()]
+    assert one[1] == 1.0
     # The work is sized to about 0.4 s on any machine (the speed it measured first
     # can be off by half): long enough to measure
-    assert number(r"^1 thread: ([\d.]+) s", output) >= 0.15, "the work is sized by time"
+    assert one[0] >= 0.15, "the work is sized by time"
+    for _, _, busy in (one, threads, processes):
+        assert busy <= usable * 1.05, "no more CPUs busy than usable"
     if gil:
-        assert threads < 1.3, "threads share one GIL"
+        # The page: "four threads keep about one CPU busy"
+        assert threads[2] < 1.3 and threads[1] < 1.3, "threads share one GIL"
     # The page: no faster than the usable CPUs allow, "give or take the noise" (a
     # fifth over, the most seen here)
-    assert processes <= min(4, usable) * 1.2
-    if usable >= 2:
-        # The page: processes gain, threads don't. The floor stays modest: on a
-        # shared machine the other CPUs are not always free (on this project's 2-vCPU
-        # VM, 2 of about 28 unpinned runs gave 1.11x and 1.18x, threads 0.84x and
-        # 0.86x); the gap to threads is what the page's point rests on
-        assert processes > 1.05 and processes > threads + 0.15, "each process has its own GIL"
+    assert processes[1] <= min(4, usable) * 1.2
+    # The page: several CPUs busy "is where their speed-up comes from"; below that,
+    # processes take turns. Not in proportion: under spawn and forkserver, 1.9 CPUs
+    # busy gave 1.38x to 1.66x here (1.9x under fork). With the other CPU taken by a
+    # busy loop, about 1.5 CPUs were busy, so the floor starts a little above that
+    if processes[2] >= 1.6:
+        # The gap to threads is what the page's point rests on (on this project's
+        # 2-vCPU VM, 2 of about 28 unpinned runs gave only 1.11x and 1.18x)
+        assert processes[1] > 1.05 and processes[1] > threads[1] + 0.15, "own GIL each"
 
 
 @invariant("054/08_queue.py")
