@@ -31,8 +31,9 @@ if __name__ == "__main__" and sys.argv[1:] == ["--threads"]:
 elif __name__ == "__main__":
     # Run the ten threads in another Python with -u: unbuffered output, as
     # PYTHONUNBUFFERED=1 also sets it. Each write then goes straight to the
-    # operating system. Stop at the first run that breaks a line.
-    for run in range(1, 11):
+    # operating system. Stop at the first run that breaks a line; on a busy
+    # machine that can take a dozen runs or more.
+    for run in range(1, 31):
         result = subprocess.run(
             [sys.executable, "-u", __file__, "--threads"],
             capture_output=True,
