@@ -4,19 +4,18 @@ phones; and that no page asks anything of another host while being read."""
 from __future__ import annotations
 
 import contextlib
-import os
+import functools
 import time
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from snippet_runner.process import run_snippet
-from tests.browser.conftest import SHOTS, open_context
+from tests.browser.conftest import open_context
+from tests.browser.page_visit import DEVICES, SCHEMES, in_language, language_of, outside, read_page
 from tests.pages import (
-    DEFAULT_LANGUAGE,
     LANGUAGES,
     SNIPPETS,
     fences_by_snippet,
@@ -28,18 +27,6 @@ from tests.test_snippets import DEFAULT_TIMEOUT
 
 PAGES = [page for language in LANGUAGES for page in site_pages(language)]
 URLS = [page_url(page) for page in PAGES]
-SOURCE_BLOCKS = ".highlight:has(> .filename > a.snippet-download)"
-
-
-def language_of(url: str) -> str:
-    first = url.strip("/").split("/")[0]
-    return first if first in LANGUAGES else DEFAULT_LANGUAGE
-
-
-def in_language(url: str, language: str) -> str:
-    """The same page's URL in another language."""
-    rest = url if language_of(url) == DEFAULT_LANGUAGE else url[len(language_of(url)) + 1 :]
-    return rest if language == DEFAULT_LANGUAGE else f"/{language}{rest}"
 
 
 def home_of(url: str) -> str:
@@ -47,81 +34,49 @@ def home_of(url: str) -> str:
     return in_language("/", language_of(url))
 
 
-def path_of(page) -> str:
-    return urlsplit(page.url).path
+@pytest.fixture(scope="session")
+def visit(browser, site_url):
+    """`visit(url)`: the one reading of that page the tests below share."""
+    return functools.cache(lambda url: read_page(browser, site_url, url))
 
 
 @pytest.mark.parametrize("url", URLS)
-def test_language_switch_lands_on_the_same_page_and_back(page, url):
+def test_language_switch_lands_on_the_same_page_and_back(visit, url):
     here = language_of(url)
     other = next(language for language in LANGUAGES if language != here)
-    page.goto(url)
-    for language, expected in ((other, in_language(url, other)), (here, url)):
-        page.hover(".md-header .md-select")
-        page.click(f'.md-header a.md-select__link[hreflang="{language}"]')
-        page.wait_for_load_state()
-        assert path_of(page) == expected
-        assert page.locator("html").get_attribute("lang") == language
+    assert visit(url).switched == [(in_language(url, other), other), (url, here)]
 
 
-@pytest.fixture(scope="session")
-def snippet_blocks(browser, site_url) -> tuple[dict, dict]:
-    """What each snippet block gives a reader, every page visited once:
-    ({(page URL, snippet): text its copy button put on the clipboard},
-     {(page URL, snippet): (the link's `download` attribute, the bytes it delivers)})."""
-    context = open_context(browser, site_url, permissions=["clipboard-read", "clipboard-write"])
-    page = context.new_page()
-    copied, downloaded = {}, {}
-    for url in URLS:
-        page.goto(url)
-        for number, block in enumerate(page.locator(SOURCE_BLOCKS).all()):
-            name = block.locator(".filename").inner_text().strip().removeprefix("snippets/")
-            page.evaluate("navigator.clipboard.writeText('')")
-            block.hover()
-            block.locator("button[data-md-type=copy]").first.click()
-            copied[url, name] = page.evaluate("navigator.clipboard.readText()")
-            link = block.locator("a.snippet-download")
-            if number == 0:
-                # A real download; Chromium blocks a page's further automatic downloads
-                # until the reader allows them, so the other links are fetched directly.
-                with page.expect_download() as download:
-                    link.click()
-                assert download.value.suggested_filename == Path(name).name
-                saved = Path(download.value.path()).read_bytes()
-            else:
-                saved = page.request.get(link.evaluate("a => a.href")).body()
-            downloaded[url, name] = (link.get_attribute("download"), saved)
-    context.close()
-    return copied, downloaded
-
-
-def shown_snippets() -> set[tuple[str, str]]:
-    """(page URL, snippet) for every snippet block in docs/."""
+def shown_snippets(url: str) -> set[str]:
+    """Every snippet shown on the page at `url`, as docs/ says."""
     return {
-        (page_url(fence.page), name)
+        name
         for name, fences in fences_by_snippet().items()
         for fence in fences
+        if page_url(fence.page) == url
     }
 
 
-def test_every_snippet_has_a_copy_button_that_copies_its_file(snippet_blocks):
-    clipboard, _ = snippet_blocks
-    assert set(clipboard) == shown_snippets()
-    for (url, name), text in clipboard.items():
+@pytest.mark.parametrize("url", URLS)
+def test_every_snippet_has_a_copy_button_that_copies_its_file(visit, url):
+    clipboard = visit(url).copied
+    assert set(clipboard) == shown_snippets(url)
+    for name, text in clipboard.items():
         expected = (SNIPPETS / name).read_text(encoding="utf-8")
-        assert text.rstrip("\n") == expected.rstrip("\n"), (url, name)
+        assert text.rstrip("\n") == expected.rstrip("\n"), name
 
 
-def test_each_snippet_downloads_as_its_file(snippet_blocks):
-    _, downloaded = snippet_blocks
-    assert set(downloaded) == shown_snippets()
-    for (url, name), (attribute, saved) in downloaded.items():
-        assert attribute is not None, (url, name)
-        assert saved == (SNIPPETS / name).read_bytes(), (url, name)
+@pytest.mark.parametrize("url", URLS)
+def test_each_snippet_downloads_as_its_file(visit, url):
+    downloaded = visit(url).downloaded
+    assert set(downloaded) == shown_snippets(url)
+    for name, (attribute, saved) in downloaded.items():
+        assert attribute is not None, name
+        assert saved == (SNIPPETS / name).read_bytes(), name
 
 
-def test_copied_snippets_run_as_their_pages_say(snippet_blocks, tmp_path):
-    clipboard, _ = snippet_blocks
+def test_copied_snippets_run_as_their_pages_say(visit, tmp_path):
+    clipboard = {(url, name): text for url in URLS for name, text in visit(url).copied.items()}
     # What a reader pastes into a file and runs; several at once, only exit codes matter.
     # The measuring (exclusive) snippets are left out: their copied text equals their
     # file (the test above), which the build and the snippet tests run with the machine
@@ -317,34 +272,6 @@ def test_search_finds_each_error_message_in_when_it_breaks(context, language):
     assert not missing, "\n".join(missing) + f"\nfirst search:\n{events}"
 
 
-def outside(requested: list[str], site_url: str) -> list[str]:
-    """Requests that leave the site: the site must work offline and tell no one."""
-    return [
-        address
-        for address in requested
-        if not address.startswith(site_url + "/") and not address.startswith(("data:", "blob:"))
-    ]
-
-
-def _slug(url: str) -> str:
-    return url.strip("/").replace("/", "-") or DEFAULT_LANGUAGE
-
-
-def axe_violations(page) -> list[str]:
-    """What axe-core finds against WCAG 2 A and AA on the page as it is shown."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa"]}})
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']}; "
-        + "; ".join(node["target"][0] for node in v["nodes"][:5])
-        for v in results.response["violations"]
-    ]
-
-
-SCHEMES = {"light": "default", "dark": "slate"}  # system preference: Material's palette
-
-
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_the_first_paint_has_the_readers_palette(browser, site_url, scheme):
     """The palette is set before the page is drawn, without Material's script (blocked
@@ -370,38 +297,14 @@ def test_the_first_paint_has_the_readers_palette(browser, site_url, scheme):
     context.close()
 
 
-# The first screen of each page; whole pages with SCREENSHOTS=full (a long chapter's
-# whole-page shots took 9.6 s of its 18 s, and the suite has 36 of these tests)
-FULL_PAGE_SHOTS = os.environ.get("SCREENSHOTS") == "full"
-
-
-@pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("url", URLS)
-def test_page_in_each_palette_on_phone_and_desktop(browser, site_url, url, scheme):
+def test_page_in_each_palette_on_phone_and_desktop(visit, url):
     """No sideways scrolling on a phone, no request that leaves 127.0.0.1, no axe-core
-    violation; and a screenshot of each, for people to look at."""
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    violations: list[str] = []
-    for device, size in (("phone", (390, 844)), ("desktop", (1280, 800))):
-        context = open_context(
-            browser,
-            site_url,
-            viewport={"width": size[0], "height": size[1]},
-            color_scheme=scheme,
-            is_mobile=device == "phone",
-            has_touch=device == "phone",
-        )
-        page = context.new_page()
-        page.goto(url, wait_until="load")
-        overflow = page.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-        )
-        if device == "desktop":
-            violations = axe_violations(page)
-        page.screenshot(
-            path=SHOTS / f"{_slug(url)}-{device}-{scheme}.png", full_page=FULL_PAGE_SHOTS
-        )
-        context.close()
-        assert overflow <= 0, f"{url} scrolls sideways by {overflow} px on a {device}"
-        assert outside(context.requested, site_url) == []
-    assert violations == []
+    violation in either palette; and a screenshot of each, for people to look at."""
+    result = visit(url)
+    assert result.palette == {
+        (device, scheme): SCHEMES[scheme] for device in DEVICES for scheme in SCHEMES
+    }
+    assert {place: px for place, px in result.overflow.items() if px > 0} == {}, "scrolls sideways"
+    assert result.outside == []
+    assert {scheme: found for scheme, found in result.violations.items() if found} == {}
