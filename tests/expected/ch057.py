@@ -21,6 +21,10 @@ def waiting_scales_with_any_worker_computing_only_with_processes(output: str) ->
     assert len(output.splitlines()) == 5 + len(rows)
     busy = number(rf"^CPUs busy computing in {usable} processes: ([\d.]+)$", output)
     assert busy <= usable * 1.05, "no more CPUs busy than usable"
+    # The page: all of this "needs CPUs that nothing else is using", and the last line
+    # says whether the processes had them. Quiet, 1.83 to 1.91 of 2 were busy here;
+    # with the other CPU taken by a busy loop, 0.98 to 1.26
+    free = busy >= 0.8 * usable
     speed = {(t.work, t.executor, t.workers): t.speed_up for t in rows}
     seconds = {(t.work, t.executor, t.workers): t.seconds for t in rows}
     ways = [("sequential", 1)] + [
@@ -35,8 +39,9 @@ def waiting_scales_with_any_worker_computing_only_with_processes(output: str) ->
             best = tasks / math.ceil(tasks / n)
             assert 0.8 * best <= speed["wait", executor, n] <= 1.05 * best, (executor, n)
             # "a point can land a little above or below" the lines: no thread point
-            # is a real speed-up (two processes reach 1.8x and more here)
-            if gil:
+            # is a real speed-up (two processes reach 1.8x and more here). With the
+            # CPUs taken by others, single points strayed further (3 threads did once)
+            if gil and free:
                 assert 0.5 < speed["compute", "threads", n] < 1.4, ("threads", n)
     if gil:
         # "The thread line stays at about 1 or sags below it": the GIL lets one thread
@@ -50,10 +55,7 @@ def waiting_scales_with_any_worker_computing_only_with_processes(output: str) ->
         # (and the tasks per round) allow, give or take the noise (a fifth)
         best = tasks / math.ceil(tasks / min(n, usable))
         assert speed["compute", "processes", n] <= 1.2 * best, ("processes", n)
-    # The page: the rise "needs CPUs that nothing else is using", and the last line
-    # says whether the processes had them. Quiet, 1.83 to 1.91 of 2 were busy here;
-    # with the other CPU taken by a busy loop, 1.16 to 1.26
-    if busy < 0.8 * usable:
+    if not free:
         return
     # "close to" the CPU count's speed-up at that many workers and beyond
     at_cpus = tasks / math.ceil(tasks / usable)
