@@ -100,4 +100,4 @@ if __name__ == "__main__":
             f"{work:<9}{name:<12}{workers:>7}"
             f"{time_taken:>9.2f}{speed_up:>9.2f}x"
         )
-    print(f"CPUs busy computing in {CPUS} processes: {busy:.2f}")
+    print(f"CPUs busy computing in the process pool of {CPUS}: {busy:.2f}")

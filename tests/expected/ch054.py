@@ -109,8 +109,9 @@ def processes_speed_up_cpu_work_threads_do_not(output: str) -> None:
         # The page: "four threads keep about one CPU busy"
         assert threads[2] < 1.3 and threads[1] < 1.3, "threads share one GIL"
     # The page: no faster than the usable CPUs allow, "give or take the noise" (a
-    # fifth over, the most seen here)
-    assert processes[1] <= min(4, usable) * 1.2
+    # quarter: pinned to one CPU, 4 processes once measured 1.23x, needing less CPU
+    # time for the same work than the thread in the main process did)
+    assert processes[1] <= min(4, usable) * 1.25
     # The page: several CPUs busy "is where their speed-up comes from"; below that,
     # processes take turns. Not in proportion: under spawn and forkserver, 1.9 CPUs
     # busy gave 1.38x to 1.66x here (1.9x under fork). With the other CPU taken by a

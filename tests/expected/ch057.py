@@ -19,7 +19,7 @@ def waiting_scales_with_any_worker_computing_only_with_processes(output: str) ->
     rows, figure_cpus = parse_timings(output)
     assert figure_cpus == usable, "the figure marks the usable CPUs"
     assert len(output.splitlines()) == 5 + len(rows)
-    busy = number(rf"^CPUs busy computing in {usable} processes: ([\d.]+)$", output)
+    busy = number(rf"^CPUs busy computing in the process pool of {usable}: ([\d.]+)$", output)
     assert busy <= usable * 1.05, "no more CPUs busy than usable"
     # The page: all of this "needs CPUs that nothing else is using", and the last line
     # says whether the processes had them. Quiet, 1.83 to 1.91 of 2 were busy here;
@@ -91,5 +91,5 @@ def threads_compute_in_parallel_when_c_code_releases_the_gil(output: str) -> Non
     assert 0.75 <= speed_up / busy <= 1.4, "the speed-up follows the CPUs busy"
     if busy >= 1.5:
         assert speed_up > 1.3, "hashing runs on several cores at once"
-    assert speed_up <= min(usable, 4) * 1.2  # give or take the noise, as in 054/10
+    assert speed_up <= min(usable, 4) * 1.2  # give or take the noise (a fifth)
     assert len(output.splitlines()) == 5
