@@ -52,9 +52,11 @@ def waiting_scales_with_any_worker_computing_only_with_processes(output: str) ->
         assert 0.6 < line < 1.25, ("the thread line", line)
     for n in range(1, 2 * usable + 1):
         # "rises to the number of CPUs, then flattens": no more than the usable CPUs
-        # (and the tasks per round) allow, give or take the noise (a fifth)
+        # (and the tasks per round) allow, give or take the noise (a quarter: a worker
+        # process can need less CPU time for the same work than the main process, as
+        # 054/10 measured; one process over 1.2x failed a fresh-clone run under spawn)
         best = tasks / math.ceil(tasks / min(n, usable))
-        assert speed["compute", "processes", n] <= 1.2 * best, ("processes", n)
+        assert speed["compute", "processes", n] <= 1.25 * best, ("processes", n)
     if not free:
         return
     # "close to" the CPU count's speed-up at that many workers and beyond
