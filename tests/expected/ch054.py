@@ -95,10 +95,15 @@ def processes_speed_up_cpu_work_threads_do_not(output: str) -> None:
     gil = gil_enabled(output)
     assert lines[0] == f"GIL enabled: {gil}"
     usable, _ = cpus(output)
-    row = r"^{}: ([\d.]+) s, speed-up ([\d.]+)x, CPUs busy ([\d.]+)$"
-    one = [float(n) for n in re.search(row.format("1 thread"), output, re.M).groups()]
-    threads = [float(n) for n in re.search(row.format("4 threads"), output, re.M).groups()]
-    processes = [float(n) for n in re.search(row.format("4 processes"), output, re.M).groups()]
+
+    def pool_line(pool: str) -> list[float]:
+        """(seconds, speed-up, CPUs busy) from the pool's line."""
+        found = re.search(
+            rf"^{pool}: ([\d.]+) s, speed-up ([\d.]+)x, CPUs busy ([\d.]+)$", output, re.M
+        )
+        return [float(n) for n in found.groups()]
+
+    one, threads, processes = map(pool_line, ("1 thread", "4 threads", "4 processes"))
     assert one[1] == 1.0
     # The work is sized to about 0.4 s on any machine (the speed it measured first
     # can be off by half): long enough to measure
