@@ -35,6 +35,7 @@ class Timing:
     workers: int
     seconds: float
     speed_up: float
+    busy: float | None = None  # CPUs kept busy, where the table has that column
 
 
 # way printed by the snippet -> (English title, Russian title, what its workers are)
@@ -97,7 +98,7 @@ _SPAN = re.compile(
 )
 _TIMING = re.compile(
     r"^(?P<work>\w+) +(?P<executor>\w+) +(?P<workers>\d+) +(?P<seconds>\d+\.\d+) +"
-    r"(?P<speed_up>\d+\.\d+)x$",
+    r"(?P<speed_up>\d+\.\d+)x(?: +(?P<busy>\d+\.\d+))?$",
     re.M,
 )
 _CPUS = re.compile(r"^usable CPUs: (\d+)", re.M)
@@ -149,13 +150,15 @@ def parse_timings(output: str) -> tuple[list[Timing], int | None]:
             int(m["workers"]),
             float(m["seconds"]),
             float(m["speed_up"]),
+            float(m["busy"]) if m["busy"] else None,
         )
         for m in _TIMING.finditer(output)
     ]
     if not timings:
         raise FigureError(
             "figure='speed-up' needs lines 'WORK EXECUTOR WORKERS SECONDS SPEEDUPx', "
-            "for example 'wait threads 2 0.20 1.99x'; the output has none"
+            "for example 'wait threads 2 0.20 1.99x', optionally followed by CPUs busy; "
+            "the output has none"
         )
     cpus = _CPUS.search(output)
     return timings, int(cpus[1]) if cpus else None

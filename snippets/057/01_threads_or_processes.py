@@ -17,7 +17,10 @@ else:  # elsewhere, every CPU of the machine
 
 
 def wait(_):
+    """Waits, and returns the CPU time it took (its own thread's)."""
+    cpu = time.thread_time()
     time.sleep(SECONDS_PER_TASK)  # stands for a network call or a disk read
+    return time.thread_time() - cpu
 
 
 def count_down(n):
@@ -34,10 +37,6 @@ def timed(run, *args):
     return time.perf_counter() - start
 
 
-def run_all(run, function, inputs):
-    return list(run(function, inputs))
-
-
 def steps_lasting(seconds):
     """How many count_down steps take `seconds` on this machine."""
     steps = 100_000
@@ -48,8 +47,9 @@ def steps_lasting(seconds):
 
 
 def timings(steps):
-    """{(work, executor, workers): seconds} for every way of running, and how
-    many CPUs the processes kept busy computing, as many of them as CPUs."""
+    """{(work, executor, workers): (seconds, CPUs busy)} for every way of
+    running: how long it took, and how many CPUs it kept busy meanwhile (the
+    CPU time its tasks took, per second)."""
     works = {
         "wait": (wait, [None] * TASKS),
         "compute": (count_down, [steps] * TASKS),
@@ -64,7 +64,6 @@ def timings(steps):
                 list(pool.map(count_down, [steps] * 3 * workers))
                 ways[name, workers] = pool.map
         tries = {(work, *way): [] for work in works for way in ways}
-        busy = []  # CPU seconds per second
         # Several rounds (one for waiting, which varies little), each trying
         # every way in a new random order, so that no way always goes first;
         # each way's median try counts, so that a busy (or an unusually
@@ -75,29 +74,32 @@ def timings(steps):
                 random.shuffle(order)
                 for (name, workers), run in order:
                     start = time.perf_counter()
-                    results = run_all(run, function, inputs)
+                    cpu = sum(run(function, inputs))
                     took = time.perf_counter() - start
-                    tries[work, name, workers].append(took)
-                    if (work, name, workers) == ("compute", "processes", CPUS):
-                        busy.append(sum(results) / took)
-        medians = {key: statistics.median(runs) for key, runs in tries.items()}
-        return medians, statistics.median(busy)
+                    tries[work, name, workers].append((took, cpu / took))
+        return {
+            key: (
+                statistics.median(took for took, _ in runs),
+                statistics.median(busy for _, busy in runs),
+            )
+            for key, runs in tries.items()
+        }
 
 
 if __name__ == "__main__":
     # Size the computing by time, not by a count of steps: machines differ
-    seconds, busy = timings(steps_lasting(SECONDS_PER_TASK))
+    measured = timings(steps_lasting(SECONDS_PER_TASK))
     gil = getattr(sys, "_is_gil_enabled", lambda: True)()  # added in 3.13
     print(f"GIL enabled: {gil}")
     print(f"usable CPUs: {CPUS} (os.cpu_count() says {os.cpu_count()})")
     print(f"tasks: {TASKS}, each about {SECONDS_PER_TASK} s")
     print(
         f"{'work':<9}{'executor':<12}{'workers':>7}{'seconds':>9}{'speed-up':>10}"
+        f"{'CPUs busy':>11}"
     )
-    for (work, name, workers), time_taken in seconds.items():
-        speed_up = seconds[work, "sequential", 1] / time_taken
+    for (work, name, workers), (took, busy) in measured.items():
+        speed_up = measured[work, "sequential", 1][0] / took
         print(
             f"{work:<9}{name:<12}{workers:>7}"
-            f"{time_taken:>9.2f}{speed_up:>9.2f}x"
+            f"{took:>9.2f}{speed_up:>9.2f}x{busy:>11.2f}"
         )
-    print(f"CPUs busy computing in the process pool of {CPUS}: {busy:.2f}")

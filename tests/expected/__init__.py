@@ -44,7 +44,11 @@ def golden_file(snippet: str):
 
 def check_output(snippet: str, output: str, *, update: bool = False) -> None:
     if snippet in INVARIANTS:
-        INVARIANTS[snippet](output)
+        try:
+            INVARIANTS[snippet](output)
+        except AssertionError as error:
+            # The whole output, untruncated: a varying output is seen only once
+            raise AssertionError(f"{error}\n--- what {snippet} printed ---\n{output}") from error
         return
     golden = golden_file(snippet)
     if update:
