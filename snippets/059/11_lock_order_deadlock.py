@@ -1,16 +1,16 @@
 import faulthandler
 import threading
-import time
 
 # After 2 s, print where every thread is and end the process (exit code 1)
 faulthandler.dump_traceback_later(2, exit=True)
 
 accounts = {"alice": threading.Lock(), "bob": threading.Lock()}
+both_hold_one = threading.Barrier(2)  # the unlucky moment, made certain
 
 
 def transfer(source, target):
     with accounts[source]:
-        time.sleep(0.1)  # the other thread takes its first lock meanwhile
+        both_hold_one.wait()  # until the other thread holds its first lock
         with accounts[target]:
             print(f"{source} -> {target}: done")
 
