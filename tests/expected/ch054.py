@@ -172,7 +172,7 @@ def unbuffered_thread_prints_break_lines(output: str) -> None:
     assert [int(run) for run, _, _ in runs] == list(range(1, len(runs) + 1))
     assert all(broken == "0" for _, broken, _ in runs[:-1]), "it stops at the first break"
     _, broken, total = runs[-1]
-    assert int(broken) > 0, "thirty runs and not one broken line"
+    assert int(broken) > 0, "120 runs and not one broken line"
     shown = output.split("its output:\n", 1)[1]
     whole = {str(n) for n in SQUARES_10} | {FINISHED, "{}"}
     assert len(shown.splitlines()) == int(total)
