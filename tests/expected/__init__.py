@@ -103,4 +103,5 @@ from tests.expected import (  # noqa: E402,F401  (they register invariants)
     ch058,
     ch059,
     ch060,
+    ch061,
 )
