@@ -11,6 +11,7 @@ if __name__ == "__main__":
     here, there = Pipe()  # two ends; each can send and receive
     child = Process(target=shout, args=(there,))
     child.start()
+    there.close()  # the child's end: the parent keeps only its own
     for word in ["threads", "processes", "pipes"]:
         here.send(word)  # pickled, written to the pipe
         print(f"sent {word!r}, got back {here.recv()!r}")

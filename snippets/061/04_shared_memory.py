@@ -5,9 +5,8 @@ SIZE = MIB * 1024 * 1024
 
 
 def fill(name):
-    block = shared_memory.SharedMemory(
-        name=name
-    )  # attach by name: nothing copied
+    # Attach by name: nothing is copied
+    block = shared_memory.SharedMemory(name=name)
     ints = block.buf.cast("i")  # the same bytes, seen as C ints
     count = SIZE // ints.itemsize
     ints[0], ints[count - 1] = 1, count
@@ -18,9 +17,8 @@ def fill(name):
 if __name__ == "__main__":
     block = shared_memory.SharedMemory(create=True, size=SIZE)
     try:
-        child = Process(
-            target=fill, args=(block.name,)
-        )  # only the name travels
+        # Only the name travels to the child
+        child = Process(target=fill, args=(block.name,))
         child.start()
         child.join()
         ints = block.buf.cast("i")

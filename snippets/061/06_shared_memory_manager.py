@@ -6,6 +6,7 @@ from multiprocessing.shared_memory import ShareableList
 def add_one(numbers):  # the child attaches to the same block
     for i in range(len(numbers)):
         numbers[i] += 1
+    numbers.shm.close()  # every process closes its own view
 
 
 if __name__ == "__main__":

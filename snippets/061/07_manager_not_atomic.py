@@ -4,7 +4,8 @@ PROCESSES = 4
 TIMES = 200  # additions per process
 
 
-def add(totals, lock):
+def add(totals, lock, start):
+    start.wait()  # all of them begin together, however long each took to start
     for _ in range(TIMES):
         if lock is None:
             # A get and a set: two requests to the manager
@@ -16,8 +17,10 @@ def add(totals, lock):
 
 def run(manager, lock):
     totals = manager.dict(count=0)
+    start = manager.Barrier(PROCESSES)
     processes = [
-        Process(target=add, args=(totals, lock)) for _ in range(PROCESSES)
+        Process(target=add, args=(totals, lock, start))
+        for _ in range(PROCESSES)
     ]
     for process in processes:
         process.start()

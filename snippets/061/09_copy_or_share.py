@@ -32,8 +32,10 @@ def hand_over(method, data):
     start = time.perf_counter()
     process = context.Process(target=child, args=(data, there))
     process.start()
+    there.close()  # the child's end: the parent keeps only its own
     size, memory = here.recv()
     took = time.perf_counter() - start
+    here.close()
     process.join()
     assert size == len(data)
     return took, memory
