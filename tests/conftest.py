@@ -11,6 +11,14 @@ import pytest
 from tests.pages import ROOT
 
 SESSION_STARTED = time.time()  # cache entries written after this come from this session
+# Named semaphores and shared memory blocks live here on Linux until unlinked: no
+# snippet, notebook or build may leave any behind, even one that fails on purpose
+SHARED_MEMORY = Path("/dev/shm")
+LEFT_IN_SHARED_MEMORY = "left-in-dev-shm.txt"  # written next to the built site
+
+
+def shared_memory_entries() -> set[str]:
+    return set(os.listdir(SHARED_MEMORY)) if SHARED_MEMORY.is_dir() else set()
 
 
 def mkdocs_build(
@@ -68,9 +76,12 @@ def processes_running(tag: str) -> list[str]:
 def built_site(tmp_path_factory) -> Path:
     """The real site, built once for the whole session."""
     site = tmp_path_factory.mktemp("site")
+    before = shared_memory_entries()
     result = mkdocs_build(ROOT / "mkdocs.yml", site)
+    left = sorted(shared_memory_entries() - before)
     assert result.returncode == 0, result.stdout + result.stderr
     (site / "build.log").write_text(result.stderr, encoding="utf-8")
+    (site.parent / LEFT_IN_SHARED_MEMORY).write_text("\n".join(left), encoding="utf-8")
     return site
 
 

@@ -11,6 +11,7 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.conftest import LEFT_IN_SHARED_MEMORY, SHARED_MEMORY
 from tests.expected import ACROSS_RUNS, check_output
 from tests.figure_reading import read_speed_up, read_timeline
 from tests.pages import (
@@ -49,6 +50,13 @@ def outputs_on(page: Path, site: Path) -> list[tuple[str, list[str], str]]:
 def test_build_is_clean(built_site):
     log = (built_site / "build.log").read_text(encoding="utf-8")
     assert "WARNING" not in log and "ERROR" not in log, log
+
+
+def test_build_leaves_nothing_in_shared_memory(built_site):
+    # The snippets and the executed notebooks (a notebook kernel killed at once left
+    # its pools' named semaphores behind)
+    left = (built_site.parent / LEFT_IN_SHARED_MEMORY).read_text(encoding="utf-8")
+    assert not left, f"left in {SHARED_MEMORY} by the build:\n{left}"
 
 
 PAGES = [page for language in LANGUAGES for page in pages(language)]

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import ast
 import multiprocessing
-import os
 import re
 import subprocess
-from pathlib import Path
 
 import pytest
 from mkdocs.utils.yaml import yaml_load
@@ -17,7 +15,7 @@ from ruff.__main__ import find_ruff_bin
 from snippet_runner.cache import RunCache
 from snippet_runner.plugin import SnippetsConfig
 from snippet_runner.process import Run, run_snippet
-from tests.conftest import SESSION_STARTED
+from tests.conftest import SESSION_STARTED, SHARED_MEMORY, shared_memory_entries
 from tests.expected import check_output
 from tests.pages import ROOT, SNIPPETS, fences_by_snippet, measuring_snippets, snippet_files
 
@@ -159,12 +157,3 @@ def test_process_snippet_works_under_every_start_method(name, method):
     check_output(name, run.output)
     left = shared_memory_entries() - before
     assert not left, f"left in {SHARED_MEMORY}: {sorted(left)}"
-
-
-# Named semaphores and shared memory blocks live here on Linux until unlinked: a
-# snippet must not leave any behind, even one that fails on purpose
-SHARED_MEMORY = Path("/dev/shm")
-
-
-def shared_memory_entries() -> set[str]:
-    return set(os.listdir(SHARED_MEMORY)) if SHARED_MEMORY.is_dir() else set()
