@@ -45,6 +45,9 @@ WAYS = {
     "thread_pool": ("ThreadPoolExecutor", "ThreadPoolExecutor", "thread"),
     "processes": ("A process per call", "Процесс на каждый вызов", "process"),
     "pool": ("multiprocessing.Pool", "multiprocessing.Pool", "process"),
+    "gather": ("asyncio.gather", "asyncio.gather", "thread"),
+    "blocking": ("time.sleep in coroutines", "time.sleep в корутинах", "thread"),
+    "to_thread": ("asyncio.to_thread", "asyncio.to_thread", "thread"),
 }
 WORKS = {
     "wait": ("Waiting: time.sleep", "Ожидание: time.sleep"),

@@ -104,4 +104,5 @@ from tests.expected import (  # noqa: E402,F401  (they register invariants)
     ch059,
     ch060,
     ch061,
+    ch062,
 )

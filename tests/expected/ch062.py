@@ -1,0 +1,105 @@
+"""Chapter 062, asyncio beside threads: what the page says about each varying output."""
+
+import re
+
+from tests.expected import cpus, gil_enabled, invariant, number
+from tests.expected.ch053 import spans_of
+
+
+def header_and_rows(output: str, rows: int) -> None:
+    lines = output.splitlines()
+    assert lines[0].split() == ["way", "call", "thread", "start", "end"]
+    assert len(lines) == 1 + rows
+
+
+def overlapping(spans, seconds: float) -> None:
+    """All five calls start at once and end one wait later."""
+    assert [call for call, *_ in spans] == list(range(5))
+    for _, _, start, end in spans:
+        assert start < 0.1 and seconds - 0.01 <= end < seconds + 0.3, (start, end)
+
+
+@invariant("062/02_threads_or_gather.py")
+def five_waits_overlap_in_threads_and_in_one_thread_with_gather(output: str) -> None:
+    header_and_rows(output, 10)
+    threads = spans_of(output, "threads")
+    overlapping(threads, 0.5)
+    # The page: "five threads", each with its own name
+    assert len({worker for _, worker, _, _ in threads}) == 5
+    assert "MainThread" not in {worker for _, worker, _, _ in threads}
+    gather = spans_of(output, "gather")
+    overlapping(gather, 0.5)
+    # The page: "all five in the main thread"
+    assert {worker for _, worker, _, _ in gather} == {"MainThread"}
+
+
+@invariant("062/03_blocking_call.py")
+def a_blocking_call_runs_the_coroutines_one_by_one(output: str) -> None:
+    header_and_rows(output, 10)
+    blocking = spans_of(output, "blocking")
+    assert [(call, worker) for call, worker, _, _ in blocking] == [
+        (n, "MainThread") for n in range(5)
+    ]
+    # The page: "a staircase, as if there were no asyncio at all: two and a half seconds"
+    for n, (_, _, start, end) in enumerate(blocking):
+        assert 0.5 * n - 0.01 <= start < 0.5 * n + 0.2, "each starts when the last ends"
+        assert 0.49 <= end - start < 0.7
+    to_thread = spans_of(output, "to_thread")
+    overlapping(to_thread, 0.5)
+    # The page: "five worker threads of the loop's default executor (asyncio_0 ...)"
+    workers = {worker for _, worker, _, _ in to_thread}
+    assert len(workers) == 5 and all(re.fullmatch(r"asyncio_\d+", w) for w in workers)
+
+
+@invariant("062/04_a_thousand_waits.py")
+def a_thousand_waits_take_a_thread_each_or_one_thread(output: str) -> None:
+    lines = output.splitlines()
+    assert lines[0] == "1000 waits of 1 s each, all at once" and len(lines) == 3
+    pattern = r"^{}: ([\d.]+) s, threads running at most: (\d+)$"
+    threads = re.search(pattern.format("threads"), output, re.M)
+    asyncio = re.search(pattern.format("asyncio"), output, re.M)
+    assert threads and asyncio
+    # The page: "about one second each, plus the time to start them": not a thousand
+    for took in (float(threads[1]), float(asyncio[1])):
+        assert 1.0 <= took < 3.0, took
+    # The page: "close to a thousand threads at once", up to all of them and the main
+    # one (fewer only if the first ended before the last started), against one thread
+    assert 900 <= int(threads[2]) <= 1001, threads[2]
+    assert asyncio[2] == "1"
+
+
+@invariant("062/05_computing.py")
+def asyncio_computes_one_task_at_a_time_unless_handed_to_processes(output: str) -> None:
+    usable, _ = cpus(output)
+    gil = gil_enabled(output)
+    tasks = int(number(r"^tasks: (\d+), each computing about [\d.]+ s$", output))
+    rows = {
+        m["way"]: (float(m["took"]), float(m["speed"]), float(m["busy"]), m["ticks"])
+        for m in re.finditer(
+            r"^(?P<way>\w+) +(?P<took>[\d.]+) +(?P<speed>[\d.]+)x +(?P<busy>[\d.]+) +"
+            r"(?P<ticks>\d+|-)$",
+            output,
+            re.M,
+        )
+    }
+    assert list(rows) == ["sequential", "gather", "to_thread", "processes"]
+    assert len(output.splitlines()) == 4 + len(rows)
+    sequential, gather, to_thread, processes = rows.values()
+    assert sequential[0] >= 0.3, "four tasks of about a tenth of a second"
+    assert sequential[3] == "-", "no event loop, no ticks"
+    # The page: "gather took as long as the loop, on one CPU, and the heartbeat never
+    # ticked": the coroutines never await, so the loop runs them one after another
+    assert 0.8 <= gather[1] <= 1.25 and gather[2] <= 1.05, gather
+    assert int(gather[3]) <= 1, gather
+    # The page: "the loop kept ticking" while threads or processes computed
+    assert int(to_thread[3]) >= 1, to_thread
+    if gil:
+        # The page: "no faster under the GIL, one CPU busy"
+        assert to_thread[1] < 1.3 and to_thread[2] <= 1.05, to_thread
+    # The page: "the processes finished about as many times sooner as they kept CPUs
+    # busy", never more CPUs than the tasks or the usable CPUs
+    speed, busy = processes[1], processes[2]
+    assert busy <= min(tasks, usable) * 1.05, processes
+    assert 0.6 <= speed / busy <= 1.3, processes
+    # The page: "ticked on time, or nearly": at least half the ticks a free loop makes
+    assert int(processes[3]) >= 0.5 * processes[0] / 0.01, processes
