@@ -1,4 +1,4 @@
-"""Figures drawn from what a snippet printed: `figure="timeline"` or `figure="speed-up"`.
+"""Figures drawn from what a snippet printed: `figure="timeline"`, `"speed-up"` or `"bars"`.
 
 The snippet prints its measurements as a plain table (that is its output on the page);
 the figure reads that table back and draws it in the page's language. Every number in a
@@ -48,6 +48,7 @@ WAYS = {
     "gather": ("asyncio.gather", "asyncio.gather", "thread"),
     "blocking": ("time.sleep in coroutines", "time.sleep в корутинах", "thread"),
     "to_thread": ("asyncio.to_thread", "asyncio.to_thread", "thread"),
+    "semaphore": ("threading.Semaphore(2)", "threading.Semaphore(2)", "thread"),
 }
 WORKS = {
     "wait": ("Waiting: time.sleep", "Ожидание: time.sleep"),
@@ -80,6 +81,8 @@ LABELS = {
         "ideal": "ideal: as many times as workers",
         "cpus": "usable CPUs: {n}",
         "call": "call {n}",
+        "bars": "How long each way took, from the run above",
+        "bars axis": "seconds",
     },
     "ru": {
         "seconds": "секунды от начала",
@@ -91,6 +94,8 @@ LABELS = {
         "ideal": "идеал: во столько раз, сколько потоков или процессов в пуле",
         "cpus": "доступно процессоров: {n}",
         "call": "вызов {n}",
+        "bars": "Сколько занял каждый способ, по запуску выше",
+        "bars axis": "секунды",
     },
 }
 
@@ -104,6 +109,8 @@ _TIMING = re.compile(
     r"(?P<speed_up>\d+\.\d+)x(?: +(?P<busy>\d+\.\d+))?$",
     re.M,
 )
+# A way, two or more spaces, its time: "Pool.map chunksize=10    0.0270 s"
+_BAR = re.compile(r"^(?P<label>\S(?:.*\S)?) {2,}(?P<seconds>\d+\.\d+) s$", re.M)
 _CPUS = re.compile(r"^usable CPUs: (\d+)", re.M)
 
 
@@ -165,6 +172,52 @@ def parse_timings(output: str) -> tuple[list[Timing], int | None]:
         )
     cpus = _CPUS.search(output)
     return timings, int(cpus[1]) if cpus else None
+
+
+def parse_bars(output: str) -> list[tuple[str, float]]:
+    bars = [(m["label"], float(m["seconds"])) for m in _BAR.finditer(output)]
+    if not bars:
+        raise FigureError(
+            "figure='bars' needs lines 'LABEL  SECONDS s' (two spaces or more between), "
+            "for example 'a loop  0.25 s'; the output has none"
+        )
+    return bars
+
+
+def bars(output: str, language: str, uid: str) -> str:
+    """One horizontal bar per way, as long as the seconds it took, with its value."""
+    text = LABELS.get(language, LABELS["en"])
+    rows = parse_bars(output)
+    scale = svg.ticks(max(seconds for _, seconds in rows))
+    left, right, row, width = 220, 500, 22, 580
+    x = lambda seconds: left + (right - left) * seconds / scale[-1]  # noqa: E731
+    body, described, y = [], [], 6
+    for label, seconds in rows:
+        body.append(svg.text(left - 8, y + 15, label, size=12, anchor="end"))
+        body.append(
+            f'<rect x="{left}" y="{y + 3}" height="{row - 6}" '
+            f'width="{max(x(seconds) - left, 1):.1f}" fill="{svg.COLOURS[0]}" rx="2"/>'
+        )
+        value = f"{number(seconds, language, 4)} {text['unit']}"
+        body.append(svg.text(max(x(seconds), left + 1) + 6, y + 15, value, size=12))
+        described.append(f"{label}: {value};")
+        y += row
+    bottom = y + 6
+    axis = [svg.line(left, bottom, right, bottom, stroke="currentColor")]
+    for tick in scale:
+        axis.append(
+            svg.line(x(tick), 0, x(tick), bottom, stroke="currentColor", stroke_opacity="0.15")
+        )
+        axis.append(
+            svg.text(x(tick), bottom + 16, number(tick, language, 2), size=12, anchor="middle")
+        )
+    axis.append(
+        svg.text((left + right) / 2, bottom + 34, text["bars axis"], size=12, anchor="middle")
+    )
+    drawing = svg.document(
+        uid, width, bottom + 42, text["bars"], " ".join(described), "".join(axis + body)
+    )
+    return _figure(drawing, text["bars"])
 
 
 def timeline(output: str, language: str, uid: str) -> str:
@@ -369,4 +422,5 @@ def _figure(drawing: str, caption: str) -> str:
 FIGURES: dict[str, Callable[[str, str, str], str]] = {
     "timeline": timeline,
     "speed-up": speed_up,
+    "bars": bars,
 }

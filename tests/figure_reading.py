@@ -94,3 +94,17 @@ def read_timeline(root: ET.Element) -> dict[str, list[tuple[str, float, float]]]
                 bars.append((label, seconds(x), seconds(x + width)))
         data[heading] = bars
     return data
+
+
+def read_bars(root: ET.Element) -> list[tuple[str, float]]:
+    """[(label, seconds), ...]: each bar with the label drawn left of it, in order."""
+    elements = list(root)
+    seconds = _scale(_tick_labels(elements, "middle", "x"))
+    bars, label = [], None
+    for element in elements:
+        if element.tag == f"{SVG}text" and element.get("text-anchor") == "end":
+            label = element.text or ""
+        elif element.tag == f"{SVG}rect":
+            x, width = float(element.get("x")), float(element.get("width"))
+            bars.append((label, seconds(x + width) - seconds(x)))
+    return bars

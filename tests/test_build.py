@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 
 from tests.conftest import LEFT_IN_SHARED_MEMORY, SHARED_MEMORY
 from tests.expected import ACROSS_RUNS, check_output
-from tests.figure_reading import read_speed_up, read_timeline
+from tests.figure_reading import read_bars, read_speed_up, read_timeline
 from tests.pages import (
     DOCS,
     LANGUAGES,
@@ -152,12 +152,13 @@ FIGURE_FENCES = [fence for fence in all_fences() if fence.options.figure]
 AXIS_LABEL = {
     "timeline": {"ru": "секунды от начала", "en": "seconds since the start"},
     "speed-up": {"ru": "потоков или процессов в пуле", "en": "workers"},
+    "bars": {"ru": "секунды", "en": "seconds"},
 }
 
 
 def test_pages_have_figures():
     # The test below must not pass by finding nothing.
-    assert {fence.options.figure for fence in FIGURE_FENCES} == {"timeline", "speed-up"}
+    assert {fence.options.figure for fence in FIGURE_FENCES} == {"timeline", "speed-up", "bars"}
 
 
 @pytest.mark.parametrize(
@@ -165,7 +166,15 @@ def test_pages_have_figures():
 )
 def test_figure_is_drawn_from_the_output_shown_above_it(fence, built_site):
     """The figure, read back from where it draws what, says what the table above it says."""
-    from snippet_runner.figures import EXECUTORS, WAYS, WORKS, _title, parse_spans, parse_timings
+    from snippet_runner.figures import (
+        EXECUTORS,
+        WAYS,
+        WORKS,
+        _title,
+        parse_bars,
+        parse_spans,
+        parse_timings,
+    )
 
     language = fence.page.relative_to(DOCS).parts[0]
     block = html_for(fence.page, built_site).select_one(
@@ -197,6 +206,14 @@ def test_figure_is_drawn_from_the_output_shown_above_it(fence, built_site):
                     start,
                     end,
                 )
+    elif fence.options.figure == "bars":
+        drawn = read_bars(root)
+        printed = parse_bars(output)
+        assert [label for label, _ in drawn] == [label for label, _ in printed]
+        longest = max(seconds for _, seconds in printed)
+        for (label, shown), (_, seconds) in zip(drawn, printed, strict=True):
+            # a bar is at least 1 px of the 280 px axis
+            assert abs(shown - seconds) < max(longest / 250, 0.0001), (label, shown, seconds)
     else:
         drawn, cpu_lines = read_speed_up(root)
         timings, cpus = parse_timings(output)

@@ -12,12 +12,14 @@ from snippet_runner.figures import (
     WORKS,
     FigureError,
     _title,
+    bars,
     count,
+    parse_bars,
     parse_spans,
     speed_up,
     timeline,
 )
-from tests.figure_reading import read_speed_up, read_timeline
+from tests.figure_reading import read_bars, read_speed_up, read_timeline
 
 SVG = "{http://www.w3.org/2000/svg}"
 TIMELINE = """\
@@ -189,3 +191,31 @@ def test_timeline_reads_back_as_its_table():
         abs(a - c) < 0.01 and abs(b - d) < 0.01
         for (a, b), (c, d) in zip(spans, expected, strict=True)
     )
+
+
+BARS = """\
+usable CPUs: 2 (os.cpu_count() says 2)
+15254 tasks, 2 worker processes
+a loop, no pool                  0.0010 s
+Pool.map chunksize=1             0.2970 s
+Pool.map chunksize=10            0.0290 s
+Executor.map default             1.6660 s
+"""
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_bars_read_back_as_their_table(language):
+    """One bar per timed line, under its own label, as long as its seconds."""
+    root = drawing(bars(BARS, language, "b"))
+    data = read_bars(root)
+    assert [label for label, _ in data] == [label for label, _ in parse_bars(BARS)]
+    for (label, shown), (_, printed) in zip(data, parse_bars(BARS), strict=True):
+        assert abs(shown - printed) < 1.7 / 250, (label, shown, printed)
+    assert ("секунды" if language == "ru" else "seconds") in texts(root)
+    # the value beside each bar, in the page's number format
+    assert ("1,6660 с" if language == "ru" else "1.6660 s") in texts(root)
+
+
+def test_bars_without_timed_lines_are_an_error():
+    with pytest.raises(FigureError, match="figure='bars'"):
+        bars("15254 tasks\nno times here\n", "en", "b")

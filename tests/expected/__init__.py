@@ -105,4 +105,6 @@ from tests.expected import (  # noqa: E402,F401  (they register invariants)
     ch060,
     ch061,
     ch062,
+    ch063,
+    ch064,
 )
