@@ -3,6 +3,7 @@ import time
 
 items = []
 ready = threading.Condition()  # a lock, plus a way to wait for a change
+log = []  # what happened, in order; printed at the end
 
 
 def producer():
@@ -10,7 +11,7 @@ def producer():
         time.sleep(0.1)  # items arrive one at a time
         with ready:
             items.append(n)
-            print(f"producer: put {n}")
+            log.append(f"producer: put {n}")
             ready.notify()  # wakes a waiting consumer, if any
 
 
@@ -21,7 +22,7 @@ def consumer():
             ready.wait_for(lambda: len(items) >= 3)
             batch = items[:3]
             del items[:3]
-        print(f"consumer: took {batch}")
+            log.append(f"consumer: took {batch}")
 
 
 threads = [threading.Thread(target=f) for f in (consumer, producer)]
@@ -29,3 +30,4 @@ for t in threads:
     t.start()
 for t in threads:
     t.join()
+print("\n".join(log))

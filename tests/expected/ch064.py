@@ -27,15 +27,16 @@ def never_more_than_two_at_once(output: str) -> None:
     spans = spans_of(output, "semaphore")
     assert [call for call, *_ in spans] == list(range(6))
     assert len({worker for _, worker, _, _ in spans}) == 6, "a thread per download"
-    # The page: "never more than two bars overlap"
-    for _, _, start, end in spans:
-        middle = (start + end) / 2
-        assert sum(s <= middle < e for _, _, s, e in spans) <= 2, spans
-    # The page: "three waves of two, about 0.9 s in all"
-    starts = sorted(start for _, _, start, _ in spans)
-    assert starts[1] < 0.1 and starts[2] >= 0.29 and starts[3] < 0.45, starts
-    assert starts[4] >= 0.59 and starts[5] < 0.8, starts
+    # The page: "never more than two bars overlap" (0.01 s: the table's rounding)
+    for _, _, start, _ in spans:
+        assert sum(s <= start < e - 0.01 for _, _, s, e in spans) <= 2, spans
     assert all(0.29 <= end - start < 0.4 for _, _, start, end in spans), spans
+    # The page: "each of the other four started as another finished"
+    ends = [end for _, _, _, end in spans]
+    later = sorted(spans, key=lambda span: span[2])[2:]
+    assert all(any(abs(start - end) <= 0.02 for end in ends) for _, _, start, _ in later)
+    # The page: "six downloads of 0.3 s, two at a time: at least 0.9 s in all"
+    assert 0.89 <= max(ends) < 1.3, ends
     assert lines[-1] == "BoundedSemaphore: ValueError: Semaphore released too many times"
 
 
@@ -68,7 +69,7 @@ def no_one_starts_a_phase_before_all_finished_the_last(output: str) -> None:
         assert all(done) and sorted(m[1] for m in done) == ["A", "B", "C"], lines
         at = number(r"^--- all 3 arrived at ([\d.]+) s$", lines[arrived])
         latest = max(float(m[2]) for m in done)
-        assert latest - 0.005 <= at < latest + 0.05, (latest, at)
+        assert latest - 0.005 <= at < latest + 0.02, (latest, at)
 
 
 @invariant("064/05_task_done_join.py")
@@ -77,7 +78,7 @@ def join_waits_for_a_task_done_per_item(output: str) -> None:
     assert len(lines) == 2
     # The page: "join() returned once the last of the four tasks was done, 0.6 s in"
     took = number(r"^with task_done\(\): join\(\) returned after ([\d.]+) s$", output)
-    assert 0.6 <= took < 0.8, took
+    assert 0.6 <= took < 0.7, took
     # The page: "without them, join() would wait for ever: still waiting after 2 s"
     waited = number(r"^without task_done\(\): join\(\) still waiting after ([\d.]+) s$", output)
     assert 2.0 <= waited < 2.3, waited
