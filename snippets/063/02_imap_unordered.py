@@ -1,7 +1,7 @@
 import time
 from multiprocessing import Pool
 
-NAPS = [0.4, 0.1, 0.3, 0.2]  # the first task is the slowest
+NAPS = [0.8, 0.2, 0.6, 0.4]  # the first task is the slowest
 
 
 def nap(seconds):
