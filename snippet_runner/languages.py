@@ -3,7 +3,8 @@
 - Search understands Russian word forms and keeps languages apart. The i18n plugin builds
   one index holding every language; each page's search is pointed at
   `assets/javascripts/workers/search-languages.js`, a wrapper around Material's worker that
-  also searches each term's stems and keeps only the page's language (see that file).
+  also searches each term's stems, keeps only the page's language, and runs a query that
+  lunr fails on again with whole words instead of prefixes (see that file).
 - The `<link rel="alternate" hreflang>` tags leave the page head. The sitemap already
   lists every page's languages for search engines, and Material fetches a sitemap next
   to each of those links, which for any page but a home page does not exist.

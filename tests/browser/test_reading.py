@@ -201,7 +201,7 @@ RUSSIAN_QUERIES = [
 ENGLISH_QUERIES = [
     ("threads", "/en/threads/"),
     ("processes", "/en/processes/"),
-    ("pool", "/en/threads/"),
+    ("pool", "/en/pools/"),
 ]
 
 
@@ -217,7 +217,7 @@ def test_search_finds_the_chapter_in_its_own_language(context, site_url, query, 
 
 @pytest.mark.parametrize("way", [way for way in WAYS if way != "typed"])
 @pytest.mark.parametrize(
-    ("query", "chapter"), [("процессами", "/processes/"), ("pool", "/en/threads/")]
+    ("query", "chapter"), [("процессами", "/processes/"), ("pool", "/en/pools/")]
 )
 def test_search_runs_however_the_query_is_entered(context, query, chapter, way):
     results, events = search(context.new_page(), home_of(chapter), query, way)

@@ -5,12 +5,17 @@
 //    holds stems ("поток"). So each term's stems are searched as well.
 // 2. Each language's site lists its own pages only: the index holds both
 //    languages; "only" keeps pages under a prefix, "skip" drops them.
+// 3. A query lunr fails on still finds pages. For some sets of words lunr
+//    expands a prefix term ("1*" from "Thread-1") to a word its index lacks
+//    and throws (olivernn/lunr.js#314): Material then shows no results. The
+//    same query with whole words instead of prefixes runs.
 const params = new URL(self.location.href).searchParams
 importScripts(params.get("worker"))
 
 const only = params.get("only")
 const skip = params.getAll("skip")
 const search = lunr.Index.prototype.search
+const query = lunr.Index.prototype.query
 
 function stems(word) {
   const found = new Set()
@@ -33,4 +38,21 @@ lunr.Index.prototype.search = function (query) {
       ? result.ref.startsWith(only)
       : !skip.some(prefix => result.ref.startsWith(prefix))
   )
+}
+
+// Material queries the index twice, for the results and for the words to mark
+// in them; both go through here (search() calls query() as well)
+lunr.Index.prototype.query = function (build) {
+  try {
+    return query.call(this, build)
+  } catch (error) {
+    return query.call(this, built => {
+      build(built)
+      for (const clause of built.clauses) {
+        clause.term = clause.term.replace(/\*/g, "")
+        clause.wildcard = lunr.Query.wildcard.NONE
+        clause.usePipeline = true  // whole words are stemmed, as the index is
+      }
+    })
+  }
 }
