@@ -7,6 +7,7 @@ figure therefore comes from the run shown right above it.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -174,12 +175,19 @@ def parse_timings(output: str) -> tuple[list[Timing], int | None]:
     return timings, int(cpus[1]) if cpus else None
 
 
+BAR_LABEL_LIMIT = 32  # characters: a longer label would run off the figure's left edge
+
+
 def parse_bars(output: str) -> list[tuple[str, float]]:
     bars = [(m["label"], float(m["seconds"])) for m in _BAR.finditer(output)]
     if not bars:
         raise FigureError(
             "figure='bars' needs lines 'LABEL  SECONDS s' (two spaces or more between), "
             "for example 'a loop  0.25 s'; the output has none"
+        )
+    if long := [label for label, _ in bars if len(label) > BAR_LABEL_LIMIT]:
+        raise FigureError(
+            f"figure='bars': a label longer than {BAR_LABEL_LIMIT} characters: {long[0]!r}"
         )
     return bars
 
@@ -188,7 +196,8 @@ def bars(output: str, language: str, uid: str) -> str:
     """One horizontal bar per way, as long as the seconds it took, with its value."""
     text = LABELS.get(language, LABELS["en"])
     rows = parse_bars(output)
-    scale = svg.ticks(max(seconds for _, seconds in rows))
+    scale = svg.ticks(max(0.001, *(seconds for _, seconds in rows)))  # all zero: still an axis
+    decimals = max(0, -math.floor(math.log10(scale[1])))  # enough to tell the ticks apart
     left, right, row, width = 220, 500, 22, 580
     x = lambda seconds: left + (right - left) * seconds / scale[-1]  # noqa: E731
     body, described, y = [], [], 6
@@ -209,7 +218,9 @@ def bars(output: str, language: str, uid: str) -> str:
             svg.line(x(tick), 0, x(tick), bottom, stroke="currentColor", stroke_opacity="0.15")
         )
         axis.append(
-            svg.text(x(tick), bottom + 16, number(tick, language, 2), size=12, anchor="middle")
+            svg.text(
+                x(tick), bottom + 16, number(tick, language, decimals), size=12, anchor="middle"
+            )
         )
     axis.append(
         svg.text((left + right) / 2, bottom + 34, text["bars axis"], size=12, anchor="middle")

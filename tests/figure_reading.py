@@ -97,14 +97,25 @@ def read_timeline(root: ET.Element) -> dict[str, list[tuple[str, float, float]]]
 
 
 def read_bars(root: ET.Element) -> list[tuple[str, float]]:
-    """[(label, seconds), ...]: each bar with the label drawn left of it, in order."""
+    """[(label, seconds), ...]: each bar with the label drawn on its row, top to bottom.
+
+    A bar must start at 0 on the axis; a label belongs to the bar whose row its
+    baseline falls in.
+    """
     elements = list(root)
     seconds = _scale(_tick_labels(elements, "middle", "x"))
-    bars, label = [], None
-    for element in elements:
-        if element.tag == f"{SVG}text" and element.get("text-anchor") == "end":
-            label = element.text or ""
-        elif element.tag == f"{SVG}rect":
-            x, width = float(element.get("x")), float(element.get("width"))
-            bars.append((label, seconds(x + width) - seconds(x)))
+    labels = [
+        (float(e.get("y")), e.text or "")
+        for e in elements
+        if e.tag == f"{SVG}text" and e.get("text-anchor") == "end"
+    ]
+    bars = []
+    for rect in sorted(
+        (e for e in elements if e.tag == f"{SVG}rect"), key=lambda e: float(e.get("y"))
+    ):
+        x, width = float(rect.get("x")), float(rect.get("width"))
+        top, height = float(rect.get("y")), float(rect.get("height"))
+        assert abs(seconds(x)) < 1e-9, f"a bar starts at {seconds(x)} s, not at 0"
+        (label,) = [text for y, text in labels if top <= y <= top + height + 4]
+        bars.append((label, seconds(x + width) - seconds(x)))
     return bars

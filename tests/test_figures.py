@@ -209,8 +209,9 @@ def test_bars_read_back_as_their_table(language):
     root = drawing(bars(BARS, language, "b"))
     data = read_bars(root)
     assert [label for label, _ in data] == [label for label, _ in parse_bars(BARS)]
+    pixel = svg.ticks(1.666)[-1] / 280  # the axis is 280 px long and ends at its last tick
     for (label, shown), (_, printed) in zip(data, parse_bars(BARS), strict=True):
-        assert abs(shown - printed) < 1.7 / 250, (label, shown, printed)
+        assert abs(shown - printed) < 1.5 * pixel, (label, shown, printed)
     assert ("секунды" if language == "ru" else "seconds") in texts(root)
     # the value beside each bar, in the page's number format
     assert ("1,6660 с" if language == "ru" else "1.6660 s") in texts(root)
@@ -219,3 +220,26 @@ def test_bars_read_back_as_their_table(language):
 def test_bars_without_timed_lines_are_an_error():
     with pytest.raises(FigureError, match="figure='bars'"):
         bars("15254 tasks\nno times here\n", "en", "b")
+
+
+def test_a_bar_label_too_long_to_show_is_an_error():
+    with pytest.raises(FigureError, match="longer than 32 characters"):
+        bars("Executor.map chunksize=1000 in a pool of two  0.0200 s\n", "en", "b")
+
+
+@pytest.mark.parametrize(
+    ("rows", "ticks"),
+    [
+        (
+            "a  0.0270 s\nb  0.0010 s\n",
+            ["0.000", "0.005", "0.010", "0.015", "0.020", "0.025", "0.030"],
+        ),
+        ("a  0.0000 s\n", ["0.0000", "0.0002", "0.0004", "0.0006", "0.0008", "0.0010"]),
+    ],
+)
+def test_bar_axis_ticks_read_as_distinct_numbers(rows, ticks):
+    root = drawing(bars(rows, "en", "b"))
+    shown = [
+        t.get("x") and t.text for t in root.iter(f"{SVG}text") if t.get("text-anchor") == "middle"
+    ]
+    assert shown[: len(ticks)] == ticks

@@ -1,5 +1,7 @@
+import contextlib
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -20,6 +22,8 @@ def dask(*arguments, log):
         cwd=Path(log.name).parent,
         stdout=log,
         stderr=subprocess.STDOUT,
+        # a process group of its own: a kill reaches the processes it starts
+        start_new_session=True,
     )
 
 
@@ -28,16 +32,23 @@ def stop(process):
     try:
         process.wait(timeout=10)
     except subprocess.TimeoutExpired:
-        process.kill()
+        if hasattr(os, "killpg"):  # POSIX: the whole group
+            os.killpg(process.pid, signal.SIGKILL)
+        else:
+            process.kill()
         process.wait()
 
 
-def scheduler_address(scheduler_file):
-    while True:  # the scheduler writes its address there once it listens
+def scheduler_address(scheduler, scheduler_file, log):
+    deadline = time.monotonic() + 30
+    # The scheduler writes its address to the file once it listens
+    while scheduler.poll() is None and time.monotonic() < deadline:
         try:
             return json.loads(scheduler_file.read_text())["address"]
         except (FileNotFoundError, json.JSONDecodeError, KeyError):
             time.sleep(0.1)
+    log.seek(0)
+    raise RuntimeError(f"dask scheduler did not start:\n{log.read()}")
 
 
 if __name__ == "__main__":
@@ -45,6 +56,7 @@ if __name__ == "__main__":
         tempfile.TemporaryDirectory() as folder,
         open(Path(folder, "scheduler.log"), "w+") as scheduler_log,
         open(Path(folder, "workers.log"), "w+") as workers_log,
+        contextlib.ExitStack() as running,  # stops them, whatever happens
     ):
         scheduler_file = Path(folder, "scheduler.json")
         scheduler = dask(
@@ -55,7 +67,8 @@ if __name__ == "__main__":
             f"--scheduler-file={scheduler_file.name}",
             log=scheduler_log,
         )
-        address = scheduler_address(scheduler_file)
+        running.callback(stop, scheduler)
+        address = scheduler_address(scheduler, scheduler_file, scheduler_log)
         workers = dask(
             "worker",
             address,
@@ -65,6 +78,7 @@ if __name__ == "__main__":
             "--no-dashboard",
             log=workers_log,
         )
+        running.callback(stop, workers)  # the workers stop first
         with Client(address) as client:  # wait until both have registered
             client.wait_for_workers(2, timeout=60)
         program = "01_long_square_on_dask.py"
@@ -75,8 +89,7 @@ if __name__ == "__main__":
             env={**os.environ, "DASK_SCHEDULER_ADDRESS": address},
             check=True,
         )
-        stop(workers)
-        stop(scheduler)
+        running.close()
         for title, log in (
             ("scheduler", scheduler_log),
             ("workers", workers_log),

@@ -38,9 +38,10 @@ def tiny_tasks_need_big_chunks(output: str) -> None:
     # The page: "the default chunksize took under a tenth of chunksize=1's time"
     assert default_time < 0.1 * one, took
     # The page: "ProcessPoolExecutor.map, one task at a time by default, was slower
-    # still than Pool.map with chunksize=1", and "more than ten times faster" given
+    # still than Pool.map with chunksize=1" (1.5 to 7 times here), and "more than ten
+    # times faster" given
     # chunksize=1000
-    assert executor > 1.5 * one, took
+    assert executor > one, took
     assert executor_1000 < executor / 10, took
 
 
