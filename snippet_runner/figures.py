@@ -212,19 +212,7 @@ def bars(output: str, language: str, uid: str) -> str:
         described.append(f"{label}: {value};")
         y += row
     bottom = y + 6
-    axis = [svg.line(left, bottom, right, bottom, stroke="currentColor")]
-    for tick in scale:
-        axis.append(
-            svg.line(x(tick), 0, x(tick), bottom, stroke="currentColor", stroke_opacity="0.15")
-        )
-        axis.append(
-            svg.text(
-                x(tick), bottom + 16, number(tick, language, decimals), size=12, anchor="middle"
-            )
-        )
-    axis.append(
-        svg.text((left + right) / 2, bottom + 34, text["bars axis"], size=12, anchor="middle")
-    )
+    axis = _seconds_axis(scale, x, left, right, 0, bottom, language, decimals, text["bars axis"])
     drawing = svg.document(
         uid, width, bottom + 42, text["bars"], " ".join(described), "".join(axis + body)
     )
@@ -267,20 +255,8 @@ def timeline(output: str, language: str, uid: str) -> str:
             )
             y += row
         y += 8
-    top, bottom = 0, y
-    axis = [svg.line(left, bottom, right, bottom, stroke="currentColor")]
-    for tick in scale:
-        axis.append(
-            svg.line(
-                x(tick), top + 28, x(tick), bottom, stroke="currentColor", stroke_opacity="0.15"
-            )
-        )
-        axis.append(
-            svg.text(x(tick), bottom + 16, number(tick, language, 1), size=12, anchor="middle")
-        )
-    axis.append(
-        svg.text((left + right) / 2, bottom + 34, text["seconds"], size=12, anchor="middle")
-    )
+    bottom = y
+    axis = _seconds_axis(scale, x, left, right, 28, bottom, language, 1, text["seconds"])
     drawing = svg.document(
         uid, width, bottom + 42, text["timeline"], " ".join(described), "".join(axis + body)
     )
@@ -403,6 +379,23 @@ def speed_up(output: str, language: str, uid: str) -> str:
 
 
 _DASHES = ("none", "8 4", "2 3")
+
+
+def _seconds_axis(scale, x, left, right, top, bottom, language, decimals, title) -> list[str]:
+    """A horizontal axis of seconds along `bottom`: grid lines up to `top`, tick values
+    with `decimals` digits, and `title` under them."""
+    axis = [svg.line(left, bottom, right, bottom, stroke="currentColor")]
+    for tick in scale:
+        axis.append(
+            svg.line(x(tick), top, x(tick), bottom, stroke="currentColor", stroke_opacity="0.15")
+        )
+        axis.append(
+            svg.text(
+                x(tick), bottom + 16, number(tick, language, decimals), size=12, anchor="middle"
+            )
+        )
+    axis.append(svg.text((left + right) / 2, bottom + 34, title, size=12, anchor="middle"))
+    return axis
 
 
 def _legend_row(left: float, y: float, label: str, marker: str, **line) -> list[str]:

@@ -96,8 +96,9 @@ def read_timeline(root: ET.Element) -> dict[str, list[tuple[str, float, float]]]
     return data
 
 
-def read_bars(root: ET.Element) -> list[tuple[str, float]]:
-    """[(label, seconds), ...]: each bar with the label drawn on its row, top to bottom.
+def read_bars(root: ET.Element) -> tuple[list[tuple[str, float]], float]:
+    """[(label, seconds), ...], each bar with the label drawn on its row, top to bottom,
+    and the seconds one pixel of the axis stands for (a bar is at least 1 px long).
 
     A bar must start at 0 on the axis; a label belongs to the bar whose row its
     baseline falls in.
@@ -118,4 +119,4 @@ def read_bars(root: ET.Element) -> list[tuple[str, float]]:
         assert abs(seconds(x)) < 1e-9, f"a bar starts at {seconds(x)} s, not at 0"
         (label,) = [text for y, text in labels if top <= y <= top + height + 4]
         bars.append((label, seconds(x + width) - seconds(x)))
-    return bars
+    return bars, seconds(1) - seconds(0)

@@ -207,13 +207,9 @@ def test_figure_is_drawn_from_the_output_shown_above_it(fence, built_site):
                     end,
                 )
     elif fence.options.figure == "bars":
-        drawn = read_bars(root)
+        drawn, pixel = read_bars(root)
         printed = parse_bars(output)
         assert [label for label, _ in drawn] == [label for label, _ in printed]
-        from snippet_runner.svg import ticks
-
-        # a bar is at least 1 px of the 280 px axis, which ends at the last tick
-        pixel = ticks(max(seconds for _, seconds in printed))[-1] / 280
         for (label, shown), (_, seconds) in zip(drawn, printed, strict=True):
             assert abs(shown - seconds) < 1.5 * pixel, (label, shown, seconds)
     else:

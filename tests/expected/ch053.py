@@ -88,6 +88,13 @@ def spans_of(output: str, way: str):
     return sorted((s.call, s.worker, s.start, s.end) for s in parse_spans(output) if s.way == way)
 
 
+def header_and_rows(output: str, rows: int) -> None:
+    """A timeline table of threads: its header, then `rows` more lines."""
+    lines = output.splitlines()
+    assert lines[0].split() == ["way", "call", "thread", "start", "end"]
+    assert len(lines) == 1 + rows
+
+
 @invariant("053/10_timeline.py")
 def timeline_staircase_against_overlap(output: str) -> None:
     lines = output.splitlines()

@@ -3,13 +3,7 @@
 import re
 
 from tests.expected import cpus, gil_enabled, invariant, number
-from tests.expected.ch053 import spans_of
-
-
-def header_and_rows(output: str, rows: int) -> None:
-    lines = output.splitlines()
-    assert lines[0].split() == ["way", "call", "thread", "start", "end"]
-    assert len(lines) == 1 + rows
+from tests.expected.ch053 import header_and_rows, spans_of
 
 
 def overlapping(spans, seconds: float) -> None:

@@ -2,6 +2,7 @@
 
 import re
 
+from snippet_runner.figures import parse_bars
 from tests.expected import cpus, invariant, number
 
 WORKER = r"(?:Fork|Spawn|ForkServer)PoolWorker-\d+"
@@ -13,8 +14,7 @@ def tiny_tasks_need_big_chunks(output: str) -> None:
     tasks = int(number(r"^(\d+) tasks, 2 worker processes$", output))
     default = number(r"^Pool\.map's default chunksize here: (\d+)$", output)
     assert default == -(-tasks // 8), "about four chunks per worker, rounded up"
-    rows = dict(re.findall(r"^(\S.*?) {2,}(\d+\.\d+) s$", output, re.M))
-    took = {way: float(seconds) for way, seconds in rows.items()}
+    took = dict(parse_bars(output))
     assert list(took) == [
         "a loop, no pool",
         "Pool.map chunksize=1",
