@@ -2,7 +2,7 @@
 
 An entry is keyed by everything that can change a run's output: the snippet's path and
 source, the run number and timeout, the values of the variables passed through to it,
-the interpreter and platform, and the runner's own
+the interpreter (the build's or another, see interpreters.py) and platform, and the runner's own
 code. A snippet stands alone (it imports nothing from its neighbours), so editing one
 snippet re-runs that snippet only. Entries are written atomically; one that can't be
 read back as what its name promises is ignored, and the snippet runs again.
@@ -32,7 +32,14 @@ class RunCache:
         self.folder = folder
 
     def key(
-        self, script: Path, name: str, number: int, timeout: float, pass_env: tuple = ()
+        self,
+        script: Path,
+        name: str,
+        number: int,
+        timeout: float,
+        pass_env: tuple = (),
+        interpreter: str | None = None,  # Interpreter.identity; None: the build's
+        start_method: str | None = None,  # None: the interpreter's default
     ) -> str:
         digest = hashlib.sha256()
         for part in (
@@ -41,11 +48,13 @@ class RunCache:
             repr(timeout),
             # Values too: a build against a real Dask cluster prints other output
             repr(sorted((variable, os.environ.get(variable)) for variable in pass_env)),
-            sys.version,
+            interpreter or sys.version,
             sys.platform,
             platform.machine(),
         ):
             digest.update(part.encode() + b"\0")
+        if start_method is not None:  # leaves the keys of the build's runs as they were
+            digest.update(f"start method {start_method}".encode() + b"\0")
         digest.update(_RUNNER_SOURCE)
         digest.update(script.read_bytes())
         return digest.hexdigest()

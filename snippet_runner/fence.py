@@ -21,10 +21,11 @@ from markdown_exec import base_format
 from mkdocs.plugins import get_plugin_logger
 
 from snippet_runner.figures import FIGURES, FigureError
+from snippet_runner.interpreters import Interpreter, current
 from snippet_runner.options import FenceOptions, OptionError
 from snippet_runner.process import Run
 from snippet_runner.render import error_html, outputs_html
-from snippet_runner.store import RunStore
+from snippet_runner.store import Job, RunStore
 
 log = get_plugin_logger("snippets")
 TAIL_LINES = 15
@@ -42,6 +43,8 @@ class SnippetFence:
         self.shown: set[str] = set()  # snippet files the site offers for download
         self.failures: list[str] = []
         self._ids = itertools.count(1)
+        # The other Pythons versions="all" blocks run with (interpreters.py), by version
+        self.others: list[Interpreter] = []
 
     def validator(
         self, language: str, inputs: dict[str, str], options: dict[str, Any], *_: Any
@@ -65,10 +68,20 @@ class SnippetFence:
             return self._fail(name, str(error))
         fence: FenceOptions = options["parsed"]
         timeout = fence.timeout or self.default_timeout
-        runs = [self.store.get(script, n, timeout) for n in range(1, fence.runs + 1)]
-        for run in runs:
+        tab_labels, selected = None, 0
+        if fence.versions:
+            pythons = sorted([None, *self.others], key=_version_order)
+            runs = [self.store.get(Job(script, 1, timeout, interpreter=p)) for p in pythons]
+            tab_labels = [f"Python {(p or current()).label}" for p in pythons]
+            selected = pythons.index(None)
+        else:
+            runs = [self.store.get(Job(script, n, timeout)) for n in range(1, fence.runs + 1)]
+        for n, run in enumerate(runs):
             if not fence.succeeded(run):
-                return self._fail(name, _failure(run, fence, timeout))
+                detail = _failure(run, fence, timeout)
+                if tab_labels:
+                    detail = f"with {tab_labels[n]}: {detail}"
+                return self._fail(name, detail)
         uid = f"snippet{next(self._ids)}"
         figures = []
         if fence.figure is not None:
@@ -80,7 +93,9 @@ class SnippetFence:
                 ]
             except FigureError as error:
                 return self._fail(name, str(error))
-        html = outputs_html(name, runs, self.language, uid=uid, figures=figures)
+        html = outputs_html(
+            name, runs, self.language, uid, figures, tab_labels=tab_labels, selected=selected
+        )
         block = base_format(
             language="python",
             run=lambda *_args, **_kwargs: html,
@@ -121,6 +136,10 @@ def load_snippet(snippets_dir: Path, name: str) -> tuple[Path, str]:
     except SyntaxError as error:
         raise OptionError(f"{snippets_dir.name}/{name} is not valid Python: {error}") from None
     return script, code
+
+
+def _version_order(interpreter: Interpreter | None) -> tuple:
+    return (interpreter or current()).order
 
 
 def _failure(run: Run, fence: FenceOptions, timeout: float) -> str:

@@ -54,6 +54,9 @@ class FenceOptions:
     expect: Expectation | None = None
     exclusive: bool = False  # runs with the machine to itself: it measures speed
     figure: str | None = None  # a picture drawn from the output, see figures.py
+    # versions="all": one run with each interpreter mkdocs.yml names that the build found,
+    # shown as a tab each, since its output depends on the Python version
+    versions: bool = False
 
     @classmethod
     def parse(cls, inputs: dict[str, str]) -> FenceOptions:
@@ -68,10 +71,16 @@ class FenceOptions:
         figure = inputs.pop("figure", None)
         if figure is not None and figure not in FIGURES:
             raise OptionError(f"figure={figure!r}: expected one of {', '.join(FIGURES)}")
+        versions = inputs.pop("versions", None)
+        if versions not in (None, "all"):
+            raise OptionError(f"versions={versions!r}: expected 'all'")
+        if versions and runs > 1:
+            raise OptionError("versions='all' shows one run per Python: leave out runs")
         if inputs:
             names = ", ".join(sorted(inputs))
             raise OptionError(
-                f"unknown option(s): {names}; known: runs, timeout, expect, exclusive, figure"
+                f"unknown option(s): {names}; "
+                "known: runs, timeout, expect, exclusive, figure, versions"
             )
         return cls(
             runs=runs,
@@ -79,6 +88,7 @@ class FenceOptions:
             expect=None if expect is None else Expectation.parse(expect),
             exclusive=exclusive == "true",
             figure=figure,
+            versions=versions == "all",
         )
 
     def succeeded(self, run: Run) -> bool:

@@ -11,7 +11,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
-from snippet_runner import switches
+from snippet_runner import interpreters, switches
 from snippet_runner.cache import RunCache
 from snippet_runner.dirty import DirtyPages
 from snippet_runner.fence import SnippetFence, load_snippet
@@ -19,6 +19,7 @@ from snippet_runner.fences import find_fences
 from snippet_runner.options import OptionError
 from snippet_runner.render import with_download_links
 from snippet_runner.restart import restart_if_code_changed
+from snippet_runner.stamp import stamp_html
 from snippet_runner.store import Job, RunStore
 from snippet_runner.template_cache import TemplateCache
 
@@ -33,6 +34,9 @@ class SnippetsConfig(Config):
     workers = config_options.Type(int, default=0)
     # Environment variables snippets may see beyond PATH, HOME and the locale
     pass_env = config_options.ListOfItems(config_options.Type(str), default=[])
+    # Other Pythons for versions="all" blocks ("3.13", "3.14t"), found with uv, never
+    # downloaded; each gets an environment from requirements.lock (interpreters.py)
+    interpreters = config_options.ListOfItems(config_options.Type(str), default=[])
 
 
 class SnippetsPlugin(BasePlugin[SnippetsConfig]):
@@ -47,6 +51,7 @@ class SnippetsPlugin(BasePlugin[SnippetsConfig]):
         self.dirty = DirtyPages()  # kept between `mkdocs serve` rebuilds, as the plugin is
         self._shows: dict[str, tuple[str, ...]] = {}  # page source -> keys of its runs
         self.templates = TemplateCache()
+        self.unavailable: list[interpreters.Unavailable] = []  # named, not usable here
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -69,6 +74,7 @@ class SnippetsPlugin(BasePlugin[SnippetsConfig]):
                 pass_env=tuple(self.config.pass_env),
             )
             self.fence = SnippetFence(snippets_dir, store, float(timeout))
+            self._find_interpreters(root, store.execute)
         self.docs_dir = Path(config.docs_dir).resolve().relative_to(root.resolve())
         if "pymdownx.superfences" not in config.markdown_extensions:
             raise PluginError("snippets: needs the pymdownx.superfences Markdown extension")
@@ -84,9 +90,35 @@ class SnippetsPlugin(BasePlugin[SnippetsConfig]):
                     "format": self.fence.formatter,
                 }
             )
+            fences.append({"name": "build-stamp", "class": "build-stamp", "format": self._stamp})
         # markdown-exec renders the source block with the site's own extensions.
         markdown_config.save(config.markdown_extensions, config.mdx_configs)
         return config
+
+    def _find_interpreters(self, root: Path, execute: bool) -> None:
+        try:
+            interpreters.check_names(self.config.interpreters)
+        except interpreters.InterpreterError as error:
+            raise PluginError(f"snippets: {error}") from None
+        if not execute:
+            return
+        for name in self.config.interpreters:
+            found = interpreters.prepare(name, root)
+            if isinstance(found, interpreters.Unavailable):
+                log.info("Python %s: not used in this build: %s", name, found.reason)
+                self.unavailable.append(found)
+            elif found is not interpreters.current():
+                log.info("Python %s: %s, %s", name, found.label, found.python)
+                self.fence.others.append(found)
+        self.fence.others.sort(key=lambda interpreter: interpreter.order)
+
+    def _stamp(self, source, language, css_class, options, md, **kwargs) -> str:
+        return stamp_html(
+            self.fence.language,
+            self.fence.store.execute,
+            self.fence.others,
+            self.unavailable,
+        )
 
     def on_pre_build(self, *, config) -> None:
         self._depth += 1
@@ -118,8 +150,14 @@ class SnippetsPlugin(BasePlugin[SnippetsConfig]):
                     continue
                 timeout = fence.options.timeout or self.fence.default_timeout
                 exclusive = fence.options.exclusive
-                for n in range(1, fence.options.runs + 1):
-                    job = Job(script, n, timeout, exclusive)
+                runs = range(1, fence.options.runs + 1)
+                wanted = [Job(script, n, timeout, exclusive) for n in runs]
+                if fence.options.versions:
+                    wanted += [
+                        Job(script, 1, timeout, exclusive, interpreter)
+                        for interpreter in self.fence.others
+                    ]
+                for job in wanted:
                     jobs.append(job)
                     keys.append(self.fence.store.key(job))
             shows[file.abs_src_path] = tuple(keys)

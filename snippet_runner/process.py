@@ -24,6 +24,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from snippet_runner.interpreters import Interpreter
 from snippet_runner.terminal import terminal_text
 
 # Only these variables reach a snippet: the build's secrets stay out of the pages.
@@ -83,6 +84,7 @@ def run_snippet(
     start_method: str | None = None,
     pass_env: tuple[str, ...] = (),
     niceness: int = 0,
+    interpreter: Interpreter | None = None,
 ) -> Run:
     """Run `script` (a file under `root`) as `python <path relative to root>`.
 
@@ -91,16 +93,18 @@ def run_snippet(
     `start_method` makes fork, spawn or forkserver the default for multiprocessing
     (and multiprocess), as it is on another platform or Python version. `pass_env`
     names variables to pass on beyond the usual few; `niceness` lowers its CPU priority.
+    `interpreter` runs it with another Python than the build's.
     """
+    python = interpreter.python if interpreter is not None else sys.executable
     relative = script.resolve().relative_to(root.resolve())
     with tempfile.TemporaryDirectory(prefix="snippet-") as workdir:
         work = Path(workdir)
         # Its own folder only: snippets stand alone, and copying is most of the
         # per-run overhead when a build starts dozens of runs at once
         shutil.copytree(root / relative.parent, work / relative.parent)
-        command = [sys.executable, str(relative)]
+        command = [python, str(relative)]
         if start_method is not None:
-            command = [sys.executable, "-c", _WITH_START_METHOD, str(relative), start_method]
+            command = [python, "-c", _WITH_START_METHOD, str(relative), start_method]
         if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
             command = [sys.executable, "-I", "-c", _DEFAULT_SIGINT, *command]
         marker = uuid.uuid4().hex
@@ -108,7 +112,9 @@ def run_snippet(
             command, work, timeout, marker, pass_env, niceness
         )
         text = terminal_text(raw.decode("utf-8", errors="replace"))
-        output = scrub_paths(scrub_paths(text, work), root)
+        output = scrub_paths(
+            scrub_paths(text, work, interpreter=interpreter), root, interpreter=interpreter
+        )
     return Run(output, returncode, duration, timed_out, truncated, leftovers)
 
 
@@ -228,19 +234,20 @@ def _environment(pass_env: tuple[str, ...] = ()) -> dict[str, str]:
     return env
 
 
-def scrub_paths(text: str, root: Path, *, html: bool = False) -> str:
+def scrub_paths(
+    text: str, root: Path, *, html: bool = False, interpreter: Interpreter | None = None
+) -> str:
     """Replace the build machine's absolute paths with neutral ones.
 
-    With `html`, `text` is markup and the neutral names are escaped.
+    With `html`, `text` is markup and the neutral names are escaped. The paths of
+    `interpreter`, when given, are replaced as the build's own are.
     """
     python, venv = ("&lt;python&gt;", "&lt;venv&gt;") if html else ("<python>", "<venv>")
+    prefixes = [(Path(sys.base_prefix), python), (Path(sys.prefix), venv)]
+    if interpreter is not None:
+        prefixes += [(Path(interpreter.base_prefix), python), (Path(interpreter.prefix), venv)]
     replacements = {}
-    for path, shown in (
-        (Path.home(), "~"),
-        (Path(sys.base_prefix), python),
-        (Path(sys.prefix), venv),
-        (root, ""),
-    ):
+    for path, shown in ((Path.home(), "~"), *prefixes, (root, "")):
         for variant in {path, path.resolve()}:
             replacements[f"{variant}{os.sep}"] = f"{shown}{os.sep}" if shown else ""
     for path in sorted(replacements, key=len, reverse=True):

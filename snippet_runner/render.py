@@ -36,19 +36,31 @@ def labels(language: str) -> dict[str, str]:
 
 
 def outputs_html(
-    snippet: str, runs: list[Run], language: str, uid: str, figures: list[str] = ()
+    snippet: str,
+    runs: list[Run],
+    language: str,
+    uid: str,
+    figures: list[str] = (),
+    tab_labels: list[str] | None = None,
+    selected: int = 0,
 ) -> str:
     """One output block, or one tab per run when the snippet was run several times;
-    a run's figure (HTML made by figures.py) goes under its output."""
+    a run's figure (HTML made by figures.py) goes under its output.
+
+    `tab_labels` names the tabs ("Python 3.13.0") instead of "Run 1", "Run 2"...;
+    the tab at index `selected` shows first.
+    """
     text = labels(language)
     blocks = [
         _output_block(run, text) + (figures[n] if n < len(figures) else "")
         for n, run in enumerate(runs)
     ]
+    if tab_labels is None:
+        tab_labels = [text["run"].format(n=n) for n in range(1, len(runs) + 1)]
     if len(runs) == 1:
         body = blocks[0]
     else:
-        body = _tabs(uid, [(text["run"].format(n=n), block) for n, block in enumerate(blocks, 1)])
+        body = _tabs(uid, list(zip(tab_labels, blocks, strict=True)), selected)
     return f'<div class="snippet-output" data-snippet="{escape(snippet)}">{body}</div>'
 
 
@@ -101,11 +113,12 @@ def _output_block(run: Run, text: dict[str, str]) -> str:
     )
 
 
-def _tabs(uid: str, tabs: list[tuple[str, str]]) -> str:
+def _tabs(uid: str, tabs: list[tuple[str, str]], selected: int = 0) -> str:
     """The markup pymdownx.tabbed (alternate style) makes, which Material styles."""
     name = f"__tabbed_{uid}"
     inputs = "".join(
-        f'<input {"checked " if n == 1 else ""}id="{name}_{n}" name="{name}" type="radio">'
+        f'<input {"checked " if n == selected + 1 else ""}id="{name}_{n}" name="{name}" '
+        'type="radio">'
         for n in range(1, len(tabs) + 1)
     )
     tab_labels = "".join(

@@ -19,6 +19,7 @@ from pathlib import Path
 from mkdocs.plugins import get_plugin_logger
 
 from snippet_runner.cache import RunCache
+from snippet_runner.interpreters import Interpreter
 from snippet_runner.process import Run, run_snippet
 
 log = get_plugin_logger("snippets")
@@ -32,6 +33,8 @@ class Job:
     number: int  # 1 for the first run of a block, 2 for the second...
     timeout: float
     exclusive: bool = False
+    interpreter: Interpreter | None = None  # None: the build's own
+    start_method: str | None = None  # None: the interpreter's default (tests set others)
 
 
 class RunStore:
@@ -54,14 +57,14 @@ class RunStore:
         self._runs: dict[str, Run] = {}
         self._timings: list[tuple[str, float]] = []
 
-    def get(self, script: Path, number: int, timeout: float, niceness: int = 0) -> Run:
+    def get(self, job: Job, niceness: int = 0) -> Run:
         if not self.execute:
             return NOT_RUN
-        name, key = self._key(script, number, timeout)
+        key = self.key(job)
         if key not in self._runs:
             run = self.cache.load(key) if self.read_cache else None
             if run is None:
-                run = self._run(script, name, number, timeout, niceness)
+                run = self._run(job, niceness)
                 self.cache.save(key, run)
             self._runs[key] = run
         return self._runs[key]
@@ -76,7 +79,7 @@ class RunStore:
         # and sleeping snippets hardly notice. Longest first (by the last recorded run,
         # unknown ones first): the longest snippet decides when this phase ends.
         shared = [
-            functools.partial(self.get, job.script, job.number, job.timeout, SHARED_NICENESS)
+            functools.partial(self.get, job, SHARED_NICENESS)
             for job in sorted(
                 (job for job in jobs if not job.exclusive), key=self._last_duration, reverse=True
             )
@@ -87,16 +90,23 @@ class RunStore:
                 future.result()
         for job in jobs:
             if job.exclusive:
-                self.get(job.script, job.number, job.timeout)
+                self.get(job)
 
     def key(self, job: Job) -> str:
         """The cache key of a job's run: it changes whenever the run's output may."""
-        return self._key(job.script, job.number, job.timeout)[1]
+        return self.cache.key(
+            job.script,
+            self._name(job),
+            job.number,
+            job.timeout,
+            self.pass_env,
+            None if job.interpreter is None else job.interpreter.identity,
+            job.start_method,
+        )
 
-    def _key(self, script: Path, number: int, timeout: float) -> tuple[str, str]:
-        """The run's name for people (`snippets/053/x.py`) and its cache key."""
-        name = script.relative_to(self.root).as_posix()
-        return name, self.cache.key(script, name, number, timeout, self.pass_env)
+    def _name(self, job: Job) -> str:
+        """The run's name for people: `snippets/053/x.py`."""
+        return job.script.relative_to(self.root).as_posix()
 
     def _last_duration(self, job: Job) -> float:
         """How long this run took last time it ran, even if this build won't reuse it.
@@ -121,9 +131,24 @@ class RunStore:
         self._runs.clear()
         self._timings.clear()
 
-    def _run(self, script: Path, name: str, number: int, timeout: float, niceness: int) -> Run:
-        run = run_snippet(script, self.root, timeout, pass_env=self.pass_env, niceness=niceness)
+    def _run(self, job: Job, niceness: int) -> Run:
+        run = run_snippet(
+            job.script,
+            self.root,
+            job.timeout,
+            job.start_method,
+            pass_env=self.pass_env,
+            niceness=niceness,
+            interpreter=job.interpreter,
+        )
         captured = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
-        log.info("ran %s (run %d) in %.2f s", name, number, run.duration)
-        self._timings.append((f"{name}#{number}", run.duration))
+        name = self._name(job)
+        if job.interpreter is None and job.start_method is None:
+            log.info("ran %s (run %d) in %.2f s", name, job.number, run.duration)
+            self._timings.append((f"{name}#{job.number}", run.duration))
+        else:
+            python = "" if job.interpreter is None else f" with Python {job.interpreter.label}"
+            method = "" if job.start_method is None else f" under {job.start_method}"
+            log.info("ran %s%s%s in %.2f s", name, python, method, run.duration)
+            self._timings.append((f"{name}{python}{method}", run.duration))
         return dataclasses.replace(run, captured=captured)

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from snippet_runner.cache import RunCache
+from snippet_runner.process import Run
 from tests.pages import ROOT
 
 SESSION_STARTED = time.time()  # cache entries written after this come from this session
@@ -15,6 +17,16 @@ SESSION_STARTED = time.time()  # cache entries written after this come from this
 # snippet, notebook or build may leave any behind, even one that fails on purpose
 SHARED_MEMORY = Path("/dev/shm")
 LEFT_IN_SHARED_MEMORY = "left-in-dev-shm.txt"  # written next to the built site
+
+
+class ThisSessionsRuns(RunCache):
+    """The snippet cache, minus what earlier sessions left: a test checks a fresh run."""
+
+    def load(self, key: str) -> Run | None:
+        entry = self.folder / f"{key}.json"
+        if not entry.is_file() or entry.stat().st_mtime < SESSION_STARTED:
+            return None
+        return super().load(key)
 
 
 def shared_memory_entries() -> set[str]:
@@ -88,3 +100,23 @@ def built_site(tmp_path_factory) -> Path:
 @pytest.fixture
 def update_examples(request) -> bool:
     return bool(request.config.getoption("update_examples"))
+
+
+@pytest.fixture(scope="session")
+def other_pythons():
+    """Each other Python mkdocs.yml names that uv finds here, its environment made."""
+    from snippet_runner import interpreters
+    from tests.more_runs import FOUND
+
+    return {name: interpreters.prepare(name, ROOT) for name in FOUND}
+
+
+@pytest.fixture(scope="session")
+def more_runs(other_pythons):
+    """The runs beyond the build's (tests/more_runs.py), all made before the first is read,
+    and what they left in /dev/shm."""
+    from tests.more_runs import make_runs
+
+    before = shared_memory_entries()
+    store = make_runs(other_pythons)
+    return store, sorted(shared_memory_entries() - before)

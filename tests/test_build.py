@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import unicodedata
 import xml.etree.ElementTree as ET
@@ -11,9 +12,11 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
+from snippet_runner.interpreters import Interpreter, Unavailable, current
 from tests.conftest import LEFT_IN_SHARED_MEMORY, SHARED_MEMORY
 from tests.expected import ACROSS_RUNS, check_output
 from tests.figure_reading import read_bars, read_speed_up, read_timeline
+from tests.more_runs import OTHER_PYTHONS
 from tests.pages import (
     DOCS,
     LANGUAGES,
@@ -62,16 +65,64 @@ def test_build_leaves_nothing_in_shared_memory(built_site):
 PAGES = [page for language in LANGUAGES for page in pages(language)]
 
 
+def version_tabs(other_pythons) -> list[str]:
+    """The tabs a versions="all" block must have: each Python the build ran, by version."""
+    found = [python for python in other_pythons.values() if isinstance(python, Interpreter)]
+    return [f"Python {p.label}" for p in sorted([current(), *found], key=lambda p: p.order)]
+
+
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(DOCS).as_posix())
-def test_page_shows_each_snippet_with_its_real_output(page, built_site, update_examples):
+def test_page_shows_each_snippet_with_its_real_output(
+    page, built_site, update_examples, other_pythons
+):
     expected: list[Fence] = [fence for fence in all_fences() if fence.page == page]
     shown = outputs_on(page, built_site)
     assert [name for name, _, _ in shown] == [fence.snippet for fence in expected]
+    tabs = version_tabs(other_pythons)
     for fence, (name, runs, source) in zip(expected, shown, strict=True):
         assert source.strip() == (SNIPPETS / name).read_text(encoding="utf-8").strip()
-        assert len(runs) == fence.options.runs
+        assert len(runs) == (len(tabs) if fence.options.versions else fence.options.runs)
         for output in runs:
             check_output(name, output, update=update_examples)
+
+
+def test_version_tabs_name_each_python_that_ran_and_open_on_the_builds(built_site, other_pythons):
+    tabs = version_tabs(other_pythons)
+    versioned = {(f.page, f.snippet) for f in all_fences() if f.options.versions}
+    assert len(tabs) >= 2 or not other_pythons, "every Python found ran"
+    seen = 0
+    for page in PAGES:
+        for block in html_for(page, built_site).select("div.snippet-output"):
+            if (page, block["data-snippet"]) not in versioned:
+                continue
+            seen += 1
+            labels = [label.get_text() for label in block.select(".tabbed-labels label")]
+            if len(tabs) == 1:
+                assert not labels, "one Python: one output, no tabs"
+                continue
+            assert labels == tabs
+            checked = block.select_one("input[checked]")["id"]
+            build = tabs.index(f"Python {current().label}") + 1
+            assert checked.endswith(f"_{build}"), "the build's Python shows first"
+            # Each such snippet names its Python first: no tab shows another Python's run
+            outputs = [samp.get_text() for samp in block.select("samp")]
+            assert len(outputs) == len(tabs)
+            for label, output in zip(tabs, outputs, strict=True):
+                minor = ".".join(label.removeprefix("Python ").split(".")[:2])
+                assert re.match(rf"Python {re.escape(minor)}\b", output), (label, output)
+    assert seen == len(versioned)
+
+
+def test_home_page_stamp_lists_the_pythons_that_ran_and_those_missing(built_site, other_pythons):
+    for language in LANGUAGES:
+        stamp = html_for(DOCS / language / "index.md", built_site).select_one(".build-stamp")
+        text = stamp.get_text(" ", strip=True)
+        ran = [label.removeprefix("Python ") for label in version_tabs(other_pythons)]
+        assert ", ".join(ran) in text or (len(ran) == 1 and ran[0] in text), text
+        missing = [name for name in OTHER_PYTHONS if name not in other_pythons]
+        broken = [n for n, p in other_pythons.items() if isinstance(p, Unavailable)]
+        for names in (missing, broken):
+            assert not names or f": {', '.join(names)}." in text, (names, text)
 
 
 def test_what_pages_say_about_several_runs_holds(built_site):

@@ -3,33 +3,27 @@
 from __future__ import annotations
 
 import ast
-import multiprocessing
-import re
 import subprocess
 
 import pytest
-from mkdocs.utils.yaml import yaml_load
 from pytest_examples import CodeExample
 from ruff.__main__ import find_ruff_bin
 
-from snippet_runner.cache import RunCache
-from snippet_runner.plugin import SnippetsConfig
 from snippet_runner.process import Run, run_snippet
-from tests.conftest import SESSION_STARTED, SHARED_MEMORY, shared_memory_entries
+from tests.conftest import SHARED_MEMORY, ThisSessionsRuns
 from tests.expected import check_output
-from tests.pages import ROOT, SNIPPETS, fences_by_snippet, measuring_snippets, snippet_files
+from tests.more_runs import (
+    CACHE,
+    DEFAULT_TIMEOUT,
+    METHOD_RUNS,
+    PASSED_TO_SNIPPETS,
+    job,
+    starts_processes,
+)
+from tests.pages import ROOT, SNIPPETS, fences_by_snippet, snippet_files
 
 FILES = snippet_files()
 NAMES = [path.relative_to(SNIPPETS).as_posix() for path in FILES]
-DEFAULT_TIMEOUT = float(SnippetsConfig.timeout.default)
-# The plugin's `pass_env` in mkdocs.yml: part of every cache key
-PASSED_TO_SNIPPETS = tuple(
-    next(
-        plugin["snippets"].get("pass_env", [])
-        for plugin in yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["plugins"]
-        if isinstance(plugin, dict) and "snippets" in plugin
-    )
-)
 
 
 @pytest.mark.parametrize("path", FILES, ids=NAMES)
@@ -68,19 +62,10 @@ def run_of_this_sessions_build(name: str, timeout: float) -> Run | None:
     suite's slowest part. Without a build in the session (`pytest tests/test_snippets.py`,
     `make test-one-cpu`) the snippet runs here.
     """
-    cache = RunCache(ROOT / SnippetsConfig.cache_dir.default)
-    key = cache.key(SNIPPETS / name, f"snippets/{name}", 1, timeout, PASSED_TO_SNIPPETS)
-    entry = cache.folder / f"{key}.json"
-    if entry.is_file() and entry.stat().st_mtime >= SESSION_STARTED:
-        return cache.load(key)
-    return None
-
-
-PROCESS_APIS = ("multiprocessing", "multiprocess", "ProcessPoolExecutor", "os.fork")
-
-
-def starts_processes(path) -> bool:
-    return any(api in path.read_text(encoding="utf-8") for api in PROCESS_APIS)
+    cache = ThisSessionsRuns(CACHE)
+    return cache.load(
+        cache.key(SNIPPETS / name, f"snippets/{name}", 1, timeout, PASSED_TO_SNIPPETS)
+    )
 
 
 # Shows what happens without the guard; its invariant checks that it fails as it should
@@ -93,7 +78,7 @@ def test_snippet_that_starts_processes_has_a_main_guard(path):
     # the main module again; without the guard they would start processes themselves.
     source = path.read_text(encoding="utf-8")
     if (
-        starts_processes(path)
+        starts_processes(path.relative_to(SNIPPETS).as_posix())
         and path.relative_to(SNIPPETS).as_posix() not in WITHOUT_GUARD_ON_PURPOSE
     ):
         guards = [
@@ -104,56 +89,20 @@ def test_snippet_that_starts_processes_has_a_main_guard(path):
         assert guards, f"{path.name} starts processes but has no `if __name__ == '__main__':`"
 
 
-PROCESS_SNIPPETS = [name for path, name in zip(FILES, NAMES, strict=True) if starts_processes(path)]
-# The interpreter's default method is what test_snippet_runs_as_its_pages_say runs
-OTHER_METHODS = [
-    method
-    for method in ("fork", "spawn", "forkserver")
-    if method != multiprocessing.get_start_method()
-]
-
-
-# Creating a process, pool or manager without naming a start method: such a snippet
-# follows the default method, which the runs below change
-DEFAULT_METHOD_API = re.compile(
-    r"\bProcessPoolExecutor\((?![^)]*mp_context)"
-    r"|\bmultiprocess(?:ing)?\.(?:Process|Pool|Manager|Queue)\("
-    r"|^from multiprocess(?:ing)? import .*\b(?:Process|Pool|Manager|Queue)\b",
-    re.M,
-)
-
-
-def follows_the_default_method(name: str) -> bool:
-    source = (SNIPPETS / name).read_text(encoding="utf-8")
-    return "get_context(" not in source or DEFAULT_METHOD_API.search(source) is not None
-
-
-def methods_for(name: str) -> list[str | None]:
-    # A snippet that names the start method of everything it starts (the 059 ones that
-    # compare methods or show one method's failure) does the same under every default:
-    # one run, for the checks below that the build's run can't make
-    if not follows_the_default_method(name):
-        return [None]
-    # A measuring (exclusive) snippet runs for tens of seconds: under spawn only, which
-    # pickles the target and imports the main module again as forkserver does
-    if name in measuring_snippets():
-        return [method for method in OTHER_METHODS if method == "spawn"]
-    return OTHER_METHODS
-
-
-@pytest.mark.parametrize(
-    ("name", "method"),
-    [(name, method) for name in PROCESS_SNIPPETS for method in methods_for(name)],
-)
-def test_process_snippet_works_under_every_start_method(name, method):
+@pytest.mark.parametrize(("name", "method"), METHOD_RUNS)
+def test_process_snippet_works_under_every_start_method(name, method, more_runs):
     # What a reader gets on Linux up to 3.13 (fork), macOS and Windows (spawn), and
-    # Linux from 3.14 (forkserver). `None`: the interpreter's default, for a snippet
-    # that chooses its methods itself.
+    # Linux from 3.14 (forkserver); made with the other runs beyond the build's
+    store, _ = more_runs
+    run = store.get(job(name, method=method))
     options = fences_by_snippet()[name][0].options
-    before = shared_memory_entries()
-    run = run_snippet(SNIPPETS / name, ROOT, options.timeout or DEFAULT_TIMEOUT, method)
     # succeeded() also fails a run that left a process behind
-    assert options.succeeded(run), f"exit {run.returncode}:\n{run.output}"
+    assert options.succeeded(run), f"{method}: exit {run.returncode}:\n{run.output}"
     check_output(name, run.output)
-    left = shared_memory_entries() - before
-    assert not left, f"left in {SHARED_MEMORY}: {sorted(left)}"
+
+
+def test_runs_beyond_the_build_leave_nothing_in_shared_memory(more_runs):
+    # Named semaphores and shared memory blocks stay in /dev/shm until unlinked, and
+    # failing snippets must clean up too; the build's own runs are checked by test_build
+    _, left = more_runs
+    assert not left, f"left in {SHARED_MEMORY}: {left}"

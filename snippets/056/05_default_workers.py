@@ -6,10 +6,11 @@ from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
 TASKS = 16
 
-if hasattr(os, "sched_getaffinity"):  # Linux: the CPUs this process may use
-    CPUS = len(os.sched_getaffinity(0))
-else:  # elsewhere, every CPU of the machine
-    CPUS = os.cpu_count()
+
+def usable_cpus():
+    if hasattr(os, "sched_getaffinity"):  # Linux: the CPUs it may use
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count()  # elsewhere, every CPU of the machine
 
 
 def who_am_i(_):
@@ -19,7 +20,10 @@ def who_am_i(_):
 
 if __name__ == "__main__":
     print(f"Python {sys.version_info.major}.{sys.version_info.minor}")
-    print(f"usable CPUs: {CPUS} (os.cpu_count() says {os.cpu_count()})")
+    if hasattr(os, "sched_setaffinity"):  # Linux: one CPU, as taskset -c 0
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    usable, machine = usable_cpus(), os.cpu_count()
+    print(f"usable CPUs: {usable} (os.cpu_count() says {machine})")
     with ThreadPoolExecutor() as pool:
         threads = {ident for _, ident in pool.map(who_am_i, range(TASKS))}
     print(f"threads ThreadPoolExecutor() used: {len(threads)}")

@@ -15,6 +15,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from snippet_runner.process import run_snippet
 from tests.browser.conftest import open_context
 from tests.browser.page_visit import DEVICES, SCHEMES, in_language, language_of, outside, read_page
+from tests.more_runs import DEFAULT_TIMEOUT
 from tests.pages import (
     LANGUAGES,
     SNIPPETS,
@@ -23,7 +24,6 @@ from tests.pages import (
     page_url,
     site_pages,
 )
-from tests.test_snippets import DEFAULT_TIMEOUT
 
 PAGES = [page for language in LANGUAGES for page in site_pages(language)]
 URLS = [page_url(page) for page in PAGES]

@@ -3,8 +3,6 @@
 import math
 import re
 import statistics
-import sys
-import sysconfig
 
 from tests.expected import cpus, gil_enabled, invariant, number
 
@@ -61,13 +59,14 @@ def waiting_scales_with_any_worker_computing_only_with_processes(output: str) ->
 
 @invariant("057/02_which_build.py")
 def build_is_reported_as_it_is(output: str) -> None:
+    # Checked against what the output says of itself: it may come from another Python
     lines = output.splitlines()
-    assert re.fullmatch(r"Python 3\.\d+\.\d+\S* \(\w+\)", lines[0])
-    free_threaded = bool(sysconfig.get_config_var("Py_GIL_DISABLED"))
-    assert lines[1] == f"free-threaded build: {free_threaded}"
-    gil = getattr(sys, "_is_gil_enabled", lambda: True)()
-    assert lines[2] == f"GIL enabled now: {gil}"
+    minor = int(re.fullmatch(r"Python 3\.(\d+)\.\d+\S* \(\w+\)", lines[0])[1])
+    free_threaded = re.fullmatch(r"free-threaded build: (True|False)", lines[1])[1] == "True"
+    gil = re.fullmatch(r"GIL enabled now: (True|False)", lines[2])[1] == "True"
     assert len(lines) == 3
+    assert minor >= 13 or not free_threaded, "free-threaded builds arrived in 3.13"
+    assert free_threaded or gil, "a regular build always has its GIL"
 
 
 @invariant("057/03_threads_with_hashlib.py")

@@ -1,0 +1,63 @@
+"""The `build-stamp` fence: which Pythons printed this build's outputs, and which were missing."""
+
+from __future__ import annotations
+
+import platform
+import sys
+from html import escape
+
+from snippet_runner.interpreters import Interpreter, Unavailable, current
+
+TEXT = {
+    "en": {
+        "title": "This build",
+        "ran": "Every output on this site was printed by Python {build} on {system}, the "
+        "Python that built it. Where an output depends on the version, its block has a tab "
+        "for each Python that ran it: {all}.",
+        "alone": "Every output on this site was printed by Python {build} on {system}, the "
+        "Python that built it; no other Python ran in this build.",
+        "missing": "Named in the site's configuration but not on the build machine: {names}.",
+        "broken": "Found, but its environment could not be made: {names}.",
+        "skipped": "No example ran in this build (SNIPPETS_EXECUTE=0): the pages show sources "
+        "only.",
+    },
+    "ru": {
+        "title": "Эта сборка",
+        "ran": "Весь вывод на этом сайте напечатал Python {build} на {system} — тот, которым "
+        "сайт собран. Где вывод зависит от версии, у примера есть вкладка для каждого "
+        "Python, который его запускал: {all}.",
+        "alone": "Весь вывод на этом сайте напечатал Python {build} на {system} — тот, которым "
+        "сайт собран; других версий Python в этой сборке не было.",
+        "missing": "Указаны в настройках сайта, но на машине сборки не нашлись: {names}.",
+        "broken": "Нашлись, но окружение для них создать не удалось: {names}.",
+        "skipped": "В этой сборке примеры не запускались (SNIPPETS_EXECUTE=0): на страницах "
+        "только исходный код.",
+    },
+}
+
+
+def stamp_html(
+    language: str,
+    executed: bool,
+    others: list[Interpreter],
+    unavailable: list[Unavailable],
+) -> str:
+    text = TEXT.get(language, TEXT["en"])
+    if not executed:
+        lines = [text["skipped"]]
+    else:
+        build = current()
+        system = f"{sys.platform} {platform.machine()}"
+        pythons = sorted([build, *others], key=lambda interpreter: interpreter.order)
+        every = ", ".join(interpreter.label for interpreter in pythons)
+        key = "ran" if others else "alone"
+        lines = [text[key].format(build=build.label, system=system, all=every)]
+        for group, wanted in (("missing", False), ("broken", True)):
+            names = [item.name for item in unavailable if item.found is wanted]
+            if names:
+                lines.append(text[group].format(names=", ".join(names)))
+    body = "".join(f"<p>{escape(line)}</p>" for line in lines)
+    return (
+        '<div class="admonition info build-stamp">'
+        f'<p class="admonition-title">{escape(text["title"])}</p>{body}</div>'
+    )

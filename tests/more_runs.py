@@ -1,0 +1,121 @@
+"""The runs the suite makes beyond the build's, and how it makes them all at once.
+
+Two kinds: each snippet that starts processes under the start methods its interpreter
+doesn't default to (the build's Python), and every snippet with each other Python that
+mkdocs.yml names and this machine has (its default method). They go through the
+build's own RunStore: the snippets that mostly wait run together, the measuring ones
+alone after them, so the whole lot takes about as long as its measuring runs.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import re
+
+from mkdocs.utils.yaml import yaml_load
+
+from snippet_runner import interpreters
+from snippet_runner.interpreters import Interpreter, Unavailable
+from snippet_runner.plugin import SnippetsConfig
+from snippet_runner.store import Job, RunStore
+from tests.conftest import ThisSessionsRuns
+from tests.pages import ROOT, SNIPPETS, fences_by_snippet, measuring_snippets, snippet_files
+
+NAMES = [path.relative_to(SNIPPETS).as_posix() for path in snippet_files()]
+DEFAULT_TIMEOUT = float(SnippetsConfig.timeout.default)
+# At most this many at once: each may start a pool of its own
+WORKERS = 32
+
+
+def plugin_option(option: str, default):
+    """The snippets plugin's `option` as mkdocs.yml sets it."""
+    return next(
+        plugin["snippets"].get(option, default)
+        for plugin in yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["plugins"]
+        if isinstance(plugin, dict) and "snippets" in plugin
+    )
+
+
+PASSED_TO_SNIPPETS = tuple(plugin_option("pass_env", []))  # part of every cache key
+CACHE = ROOT / plugin_option("cache_dir", SnippetsConfig.cache_dir.default)
+
+# --- start methods, on the build's Python ---
+
+PROCESS_APIS = ("multiprocessing", "multiprocess", "ProcessPoolExecutor", "os.fork")
+# The interpreter's default method is what the build's run (test_snippets.py) covers
+OTHER_METHODS = [
+    method
+    for method in ("fork", "spawn", "forkserver")
+    if method != multiprocessing.get_start_method()
+]
+# Creating a process, pool or manager without naming a start method: such a snippet
+# follows the default method, which the runs below change
+DEFAULT_METHOD_API = re.compile(
+    r"\bProcessPoolExecutor\((?![^)]*mp_context)"
+    r"|\bmultiprocess(?:ing)?\.(?:Process|Pool|Manager|Queue)\("
+    r"|^from multiprocess(?:ing)? import .*\b(?:Process|Pool|Manager|Queue)\b",
+    re.M,
+)
+
+
+def starts_processes(name: str) -> bool:
+    source = (SNIPPETS / name).read_text(encoding="utf-8")
+    return any(api in source for api in PROCESS_APIS)
+
+
+def follows_the_default_method(name: str) -> bool:
+    source = (SNIPPETS / name).read_text(encoding="utf-8")
+    return "get_context(" not in source or DEFAULT_METHOD_API.search(source) is not None
+
+
+def methods_for(name: str) -> list[str]:
+    # A snippet that names the start method of everything it starts (the 059 ones that
+    # compare methods or show one method's failure) does the same under every default:
+    # the build's run is all it needs
+    if not follows_the_default_method(name):
+        return []
+    # A measuring (exclusive) snippet runs for tens of seconds: under spawn only, which
+    # pickles the target and imports the main module again as forkserver does
+    if name in measuring_snippets():
+        return [method for method in OTHER_METHODS if method == "spawn"]
+    return OTHER_METHODS
+
+
+PROCESS_SNIPPETS = [name for name in NAMES if starts_processes(name)]
+METHOD_RUNS = [(name, method) for name in PROCESS_SNIPPETS for method in methods_for(name)]
+
+# --- other Pythons ---
+
+OTHER_PYTHONS = [
+    name for name in plugin_option("interpreters", []) if not interpreters.is_current(name)
+]
+# Finding one takes uv milliseconds; making its environment waits for the first test
+WHERE = {name: interpreters.locate(name) for name in OTHER_PYTHONS}
+FOUND = [name for name in OTHER_PYTHONS if not isinstance(WHERE[name], Unavailable)]
+
+
+def job(name: str, python: Interpreter | None = None, method: str | None = None) -> Job:
+    options = fences_by_snippet()[name][0].options
+    timeout = options.timeout or DEFAULT_TIMEOUT
+    return Job(SNIPPETS / name, 1, timeout, name in measuring_snippets(), python, method)
+
+
+def make_runs(pythons: dict[str, Interpreter | Unavailable]) -> RunStore:
+    """Every run beyond the build's, made now; `get(job(...))` then reads one.
+
+    A run this session's build already made (a versions="all" block) is reused.
+    """
+    store = RunStore(
+        ROOT,
+        ThisSessionsRuns(CACHE),
+        read_cache=True,
+        execute=True,
+        workers=WORKERS,
+        pass_env=PASSED_TO_SNIPPETS,
+    )
+    jobs = [job(name, method=method) for name, method in METHOD_RUNS]
+    for python in pythons.values():
+        if isinstance(python, Interpreter):
+            jobs += [job(name, python) for name in NAMES]
+    store.prefetch(jobs)
+    return store
