@@ -3,8 +3,10 @@
 `mkdocs.yml` names them as `interpreters: ["3.12", "3.13", "3.14t"]` (a trailing `t`:
 the free-threaded build). uv's finder looks for each, never downloading one: uv's own
 installations (`uv python install 3.14`), pyenv's and the `PATH`. Each one found gets
-an environment made from `requirements.lock` under `.cache/interpreters/<name>/` on
-first use, and remade when the lock changes, so its snippets import what the build's do.
+an environment made from the project's `requirements.lock` (this project installed in
+it too) under `.cache/interpreters/<name>/` on first use, and remade when the lock
+changes, so its snippets import what the build's do. Every site this plugin builds, a
+test's throwaway one included, shares those environments.
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 NAME = re.compile(r"(3)\.(\d{1,2})(t?)")
-ENVIRONMENTS = Path(".cache") / "interpreters"
+PROJECT = Path(__file__).resolve().parent.parent  # holds the lock (an editable install)
+ENVIRONMENTS = PROJECT / ".cache" / "interpreters"
 _DESCRIBE = (
     "import json, platform, sys, sysconfig; print(json.dumps([platform.python_version(), "
     "bool(sysconfig.get_config_var('Py_GIL_DISABLED')), sys.version, sys.prefix, "
@@ -101,28 +104,28 @@ def locate(name: str) -> str | Unavailable:
     return result.stdout.strip()
 
 
-def prepare(name: str, root: Path) -> Interpreter | Unavailable:
+def prepare(name: str) -> Interpreter | Unavailable:
     """`name` with its environment made (or reused), ready to run snippets."""
     if is_current(name):
         return current()
     base = locate(name)
     if isinstance(base, Unavailable):
         return base
-    folder = root / ENVIRONMENTS / name
+    folder = ENVIRONMENTS / name
     folder.parent.mkdir(parents=True, exist_ok=True)
     # A build and a test session may prepare the same environment at once
     with open(folder.parent / f"{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
-            _make_environment(folder, base, root)
+            _make_environment(folder, base)
         except (OSError, subprocess.SubprocessError) as error:
             return Unavailable(name, f"its environment could not be made: {error}", found=True)
     return _describe(name, str(folder / "bin" / "python"))
 
 
-def _make_environment(folder: Path, base: str, root: Path) -> None:
+def _make_environment(folder: Path, base: str) -> None:
     stamp = folder / ".installed"
-    wanted = _digest(base, root)
+    wanted = _digest(base)
     if stamp.is_file() and stamp.read_text() == wanted:
         return
     shutil.rmtree(folder, ignore_errors=True)
@@ -134,21 +137,21 @@ def _make_environment(folder: Path, base: str, root: Path) -> None:
         make = [uv, "venv", "--no-project", "--python", base, str(folder)]
         subprocess.run(make, env=env, **quiet)
         python = str(folder / "bin" / "python")
-        lock = str(root / "requirements.lock")
+        lock = str(PROJECT / "requirements.lock")
         install = [uv, "pip", "install", "--python", python]
         subprocess.run([*install, "--require-hashes", "-r", lock], env=env, **quiet)
         # The project itself too: the site can then be built with this interpreter
-        subprocess.run([*install, "--no-deps", "-e", str(root)], env=env, **quiet)
+        subprocess.run([*install, "--no-deps", "-e", str(PROJECT)], env=env, **quiet)
     except subprocess.CalledProcessError as error:
         detail = (error.stderr or "").strip().splitlines()[-3:]
         raise subprocess.SubprocessError(" ".join(detail) or str(error)) from None
     stamp.write_text(wanted)
 
 
-def _digest(base: str, root: Path) -> str:
+def _digest(base: str) -> str:
     digest = hashlib.sha256(base.encode())
     for file in ("requirements.lock", "pyproject.toml"):
-        digest.update((root / file).read_bytes())
+        digest.update((PROJECT / file).read_bytes())
     return digest.hexdigest()
 
 

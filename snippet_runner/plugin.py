@@ -74,7 +74,7 @@ class SnippetsPlugin(BasePlugin[SnippetsConfig]):
                 pass_env=tuple(self.config.pass_env),
             )
             self.fence = SnippetFence(snippets_dir, store, float(timeout))
-            self._find_interpreters(root, store.execute)
+            self._find_interpreters(store.execute)
         self.docs_dir = Path(config.docs_dir).resolve().relative_to(root.resolve())
         if "pymdownx.superfences" not in config.markdown_extensions:
             raise PluginError("snippets: needs the pymdownx.superfences Markdown extension")
@@ -95,7 +95,7 @@ class SnippetsPlugin(BasePlugin[SnippetsConfig]):
         markdown_config.save(config.markdown_extensions, config.mdx_configs)
         return config
 
-    def _find_interpreters(self, root: Path, execute: bool) -> None:
+    def _find_interpreters(self, execute: bool) -> None:
         try:
             interpreters.check_names(self.config.interpreters)
         except interpreters.InterpreterError as error:
@@ -103,7 +103,7 @@ class SnippetsPlugin(BasePlugin[SnippetsConfig]):
         if not execute:
             return
         for name in self.config.interpreters:
-            found = interpreters.prepare(name, root)
+            found = interpreters.prepare(name)
             if isinstance(found, interpreters.Unavailable):
                 log.info("Python %s: not used in this build: %s", name, found.reason)
                 self.unavailable.append(found)

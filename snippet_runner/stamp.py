@@ -56,8 +56,7 @@ def stamp_html(
             names = [item.name for item in unavailable if item.found is wanted]
             if names:
                 lines.append(text[group].format(names=", ".join(names)))
-    body = "".join(f"<p>{escape(line)}</p>" for line in lines)
-    return (
-        '<div class="admonition info build-stamp">'
-        f'<p class="admonition-title">{escape(text["title"])}</p>{body}</div>'
-    )
+    # No admonition title: the page's own titles are those its Markdown writes
+    lines[0] = f"<strong>{escape(text['title'])}.</strong> {escape(lines[0])}"
+    body = "".join(f"<p>{line if n == 0 else escape(line)}</p>" for n, line in enumerate(lines))
+    return f'<div class="admonition info build-stamp">{body}</div>'

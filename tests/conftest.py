@@ -108,7 +108,7 @@ def other_pythons():
     from snippet_runner import interpreters
     from tests.more_runs import FOUND
 
-    return {name: interpreters.prepare(name, ROOT) for name in FOUND}
+    return {name: interpreters.prepare(name) for name in FOUND}
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,7 @@ Two kinds: each snippet that starts processes under the start methods its interp
 doesn't default to (the build's Python), and every snippet with each other Python that
 mkdocs.yml names and this machine has (its default method). They go through the
 build's own RunStore: the snippets that mostly wait run together, the measuring ones
-alone after them, so the whole lot takes about as long as its measuring runs.
+alone after them, so the whole lot takes little more than its measuring runs.
 """
 
 from __future__ import annotations
@@ -23,8 +23,6 @@ from tests.pages import ROOT, SNIPPETS, fences_by_snippet, measuring_snippets, s
 
 NAMES = [path.relative_to(SNIPPETS).as_posix() for path in snippet_files()]
 DEFAULT_TIMEOUT = float(SnippetsConfig.timeout.default)
-# At most this many at once: each may start a pool of its own
-WORKERS = 32
 
 
 def plugin_option(option: str, default):
@@ -68,22 +66,6 @@ def follows_the_default_method(name: str) -> bool:
     return "get_context(" not in source or DEFAULT_METHOD_API.search(source) is not None
 
 
-def methods_for(name: str) -> list[str]:
-    # A snippet that names the start method of everything it starts (the 059 ones that
-    # compare methods or show one method's failure) does the same under every default:
-    # the build's run is all it needs
-    if not follows_the_default_method(name):
-        return []
-    # A measuring (exclusive) snippet runs for tens of seconds: under spawn only, which
-    # pickles the target and imports the main module again as forkserver does
-    if name in measuring_snippets():
-        return [method for method in OTHER_METHODS if method == "spawn"]
-    return OTHER_METHODS
-
-
-PROCESS_SNIPPETS = [name for name in NAMES if starts_processes(name)]
-METHOD_RUNS = [(name, method) for name in PROCESS_SNIPPETS for method in methods_for(name)]
-
 # --- other Pythons ---
 
 OTHER_PYTHONS = [
@@ -92,6 +74,34 @@ OTHER_PYTHONS = [
 # Finding one takes uv milliseconds; making its environment waits for the first test
 WHERE = {name: interpreters.locate(name) for name in OTHER_PYTHONS}
 FOUND = [name for name in OTHER_PYTHONS if not isinstance(WHERE[name], Unavailable)]
+# A measuring (exclusive) snippet runs for tens of seconds, alone, so it gets one spawn
+# run, which pickles the target and imports the main module again as forkserver does:
+# with the last other Python mkdocs.yml names that is here, or else the build's
+SPAWN_FOR_MEASURING = "spawn" if "spawn" in OTHER_METHODS else None
+MEASURED_UNDER_SPAWN_BY = FOUND[-1] if FOUND and SPAWN_FOR_MEASURING else None
+
+
+def methods_for(name: str) -> list[str]:
+    """The start methods `name` runs under with the build's Python, beyond its default."""
+    # A snippet that names the start method of everything it starts (the 059 ones that
+    # compare methods or show one method's failure) does the same under every default:
+    # the build's run is all it needs
+    if not follows_the_default_method(name):
+        return []
+    if name in measuring_snippets():
+        spawn = [SPAWN_FOR_MEASURING] if SPAWN_FOR_MEASURING else []
+        return [] if MEASURED_UNDER_SPAWN_BY else spawn
+    return OTHER_METHODS
+
+
+def method_with(name: str, python: str) -> str | None:
+    """The start method `name` runs under with another Python: its default, but see above."""
+    measured = name in measuring_snippets() and follows_the_default_method(name)
+    return SPAWN_FOR_MEASURING if measured and python == MEASURED_UNDER_SPAWN_BY else None
+
+
+PROCESS_SNIPPETS = [name for name in NAMES if starts_processes(name)]
+METHOD_RUNS = [(name, method) for name in PROCESS_SNIPPETS for method in methods_for(name)]
 
 
 def job(name: str, python: Interpreter | None = None, method: str | None = None) -> Job:
@@ -105,17 +115,24 @@ def make_runs(pythons: dict[str, Interpreter | Unavailable]) -> RunStore:
 
     A run this session's build already made (a versions="all" block) is reused.
     """
-    store = RunStore(
-        ROOT,
-        ThisSessionsRuns(CACHE),
-        read_cache=True,
-        execute=True,
-        workers=WORKERS,
-        pass_env=PASSED_TO_SNIPPETS,
-    )
-    jobs = [job(name, method=method) for name, method in METHOD_RUNS]
-    for python in pythons.values():
-        if isinstance(python, Interpreter):
-            jobs += [job(name, python) for name in NAMES]
-    store.prefetch(jobs)
+    python_jobs = [
+        job(name, python, method_with(name, python.name))
+        for python in pythons.values()
+        if isinstance(python, Interpreter)
+        for name in NAMES
+    ]
+    method_jobs = [job(name, method=method) for name, method in METHOD_RUNS]
+    # Other Pythons' default method is fork on Linux, cheap as in a build: many at once.
+    # Spawn and forkserver start a fresh interpreter per worker: a few at a time, or
+    # starting them would take the seconds the snippets measure
+    for jobs, workers in ((python_jobs, 32), (method_jobs, 3)):
+        store = RunStore(
+            ROOT,
+            ThisSessionsRuns(CACHE),
+            read_cache=True,
+            execute=True,
+            workers=workers,
+            pass_env=PASSED_TO_SNIPPETS,
+        )
+        store.prefetch(jobs)
     return store

@@ -68,6 +68,27 @@ BUGS = [
         ("tests/test_cache.py", "-k", "run_of_its_own"),
     ),
     Bug(
+        "another Python's runs cached as the build's",
+        "snippet_runner/cache.py",
+        "            interpreter or sys.version,\n",
+        "            sys.version,\n",
+        ("tests/test_cache.py", "-k", "interpreter_and_the_start_method"),
+    ),
+    Bug(
+        "the start method left out of the cache key",
+        "snippet_runner/cache.py",
+        "        if start_method is not None:",
+        "        if False:",
+        ("tests/test_cache.py", "-k", "interpreter_and_the_start_method"),
+    ),
+    Bug(
+        "a versions block's other Pythons run with the build's",
+        "snippet_runner/process.py",
+        "    python = interpreter.python if interpreter is not None else sys.executable\n",
+        "    python = sys.executable\n",
+        ("tests/test_failures.py", "-k", "another_python"),
+    ),
+    Bug(
         "the snippet's source left out of the cache key",
         "snippet_runner/cache.py",
         "        digest.update(script.read_bytes())\n",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -155,3 +156,23 @@ def test_each_run_of_a_block_is_a_run_of_its_own(tmp_path):
     assert builds[0][0] == ["snippets/first.py"] * 3 and builds[1][0] == []
     assert builds[1][1] == builds[0][1], "the cache gives each run back as it was"
     assert len(list((tmp_path / ".cache" / "snippets").glob("*.json"))) == 3
+
+
+def test_key_changes_with_the_interpreter_and_the_start_method(tmp_path):
+    # A run made by one Python (or under one start method) is never served as another's
+    script = tmp_path / "snippets" / "x.py"
+    script.parent.mkdir()
+    script.write_text("print(1)\n", encoding="utf-8")
+    cache = RunCache(tmp_path / "cache")
+    build = cache.key(script, "snippets/x.py", 1, 60)
+    keys = {
+        build,
+        cache.key(script, "snippets/x.py", 1, 60, interpreter="3.12.1 (main) [GCC]\0/a/python"),
+        cache.key(script, "snippets/x.py", 1, 60, interpreter="3.12.2 (main) [GCC]\0/a/python"),
+        cache.key(script, "snippets/x.py", 1, 60, interpreter="3.12.1 (main) [GCC]\0/b/python"),
+        cache.key(script, "snippets/x.py", 1, 60, start_method="spawn"),
+        cache.key(script, "snippets/x.py", 1, 60, start_method="forkserver"),
+    }
+    assert len(keys) == 6
+    # None means the build's own Python and its default method: the keys it always had
+    assert cache.key(script, "snippets/x.py", 1, 60, interpreter=sys.version) == build

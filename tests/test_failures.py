@@ -5,18 +5,23 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import sys
 import time
 from pathlib import Path
 
 import pytest
 
+from snippet_runner import interpreters
 from snippet_runner.live_server import LiveServer
 from tests.conftest import mkdocs_build, processes_running
+from tests.more_runs import FOUND
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-def fixture_site(tmp_path: Path, page: str, snippets_dir: Path | None = None) -> Path:
+def fixture_site(
+    tmp_path: Path, page: str, snippets_dir: Path | None = None, interpreters: str = "[]"
+) -> Path:
     """A one-page site whose snippets come from tests/fixtures/snippets."""
     snippets_dir = snippets_dir or FIXTURES / "snippets"
     (tmp_path / "docs").mkdir()
@@ -27,6 +32,7 @@ def fixture_site(tmp_path: Path, page: str, snippets_dir: Path | None = None) ->
         f"watch: [{snippets_dir}]\n"
         "plugins:\n"
         f"  - snippets:\n      snippets_dir: {snippets_dir}\n      timeout: 20\n"
+        f"      interpreters: {interpreters}\n"
         "markdown_extensions:\n  - pymdownx.superfences\n",
         encoding="utf-8",
     )
@@ -89,6 +95,8 @@ def test_build_fails_naming_page_and_snippet(tmp_path, snippet, header, message)
         ("prints_ok.py", 'colour="red"', "unknown option(s): colour"),
         ("prints_ok.py", 'expect="exit three"', "expect='exit three': use 'exit N'"),
         ("prints_ok.py", 'figure="pie"', "figure='pie': expected one of timeline, speed-up"),
+        ("prints_ok.py", 'versions="3.13"', "versions='3.13': expected 'all'"),
+        ("prints_ok.py", 'versions="all" runs="2"', "versions='all' shows one run per Python"),
         ("missing.py", "", "no such snippet file: snippets/missing.py"),
         ("empty.py", "", "snippets/empty.py is empty"),
         ("not_python.py", "", "snippets/not_python.py is not valid Python"),
@@ -252,3 +260,32 @@ def test_serve_shows_a_broken_snippet_and_recovers_when_it_is_fixed(tmp_path):
         assert server.process.poll() is None, "the server kept running"
         log = server.log
     assert "docs/index.md: snippets/flaky.py: exited with code 2" in log
+
+
+@pytest.mark.skipif(not FOUND, reason="needs a Python other than the build's (see README)")
+def test_a_failure_with_another_python_names_that_python(tmp_path):
+    other = interpreters.prepare(FOUND[0])
+    assert isinstance(other, interpreters.Interpreter), other
+    snippets = tmp_path / "snippets"
+    snippets.mkdir()
+    # Fine on the build's Python, exit 5 on any other
+    (snippets / "only_here.py").write_text(
+        f"import sys\nprint(sys.version)\nsys.exit(0 if sys.version == {sys.version!r} else 5)\n",
+        encoding="utf-8",
+    )
+    config = fixture_site(
+        tmp_path, fence("only_here.py", 'versions="all"'), snippets, f'["{FOUND[0]}"]'
+    )
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode != 0
+    assert (
+        f"docs/index.md: snippets/only_here.py: with Python {other.label}: exited with code 5"
+        in result.stderr
+    ), result.stderr
+
+
+def test_an_interpreter_name_that_is_not_a_version_stops_the_build(tmp_path):
+    config = fixture_site(tmp_path, fence("prints_ok.py"), interpreters='["python3"]')
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode != 0
+    assert "interpreters: 'python3': expected a version such as '3.13'" in result.stderr

@@ -2,7 +2,8 @@
 
 The pages show the build's Python; readers run others. Each other Python runs every
 snippet once, with its default start method (the fork/spawn/forkserver matrix runs on
-the build's Python, test_snippets.py), and the run must pass the same checks.
+the build's Python, test_snippets.py; a measuring snippet's one spawn run is made by
+the last of them, see more_runs.py), and the run must pass the same checks.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import pytest
 
 from snippet_runner.interpreters import Interpreter, Unavailable
 from tests.expected import check_output
-from tests.more_runs import FOUND, NAMES, OTHER_PYTHONS, WHERE, job
+from tests.more_runs import FOUND, NAMES, OTHER_PYTHONS, WHERE, job, method_with
 from tests.pages import fences_by_snippet
 
 
@@ -39,7 +40,8 @@ def test_each_python_named_is_found_and_is_what_it_is_called(name, other_pythons
 def test_snippet_passes_its_checks_with_each_python(name, python, other_pythons, more_runs):
     interpreter = usable(other_pythons[python])
     store, _ = more_runs
-    run = store.get(job(name, interpreter))
-    ran = f"Python {interpreter.label}: exit {run.returncode}"
+    method = method_with(name, python)
+    run = store.get(job(name, interpreter, method))
+    ran = f"Python {interpreter.label} ({method or 'default method'}): exit {run.returncode}"
     assert fences_by_snippet()[name][0].options.succeeded(run), f"{ran}:\n{run.output}"
     check_output(name, run.output)

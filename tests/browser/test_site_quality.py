@@ -11,7 +11,6 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from bs4 import BeautifulSoup
 
 from tests.browser.conftest import (
     CHROMIUM,
@@ -21,6 +20,7 @@ from tests.browser.conftest import (
     require_validator,
 )
 from tests.pages import ROOT
+from tests.site_checks import broken_links, html_files
 
 REPORTS = ROOT / ".cache" / "reports"  # git-ignored: Lighthouse reports, external links
 
@@ -88,46 +88,9 @@ def test_lighthouse_mobile_scores(site_url, url):
     assert scores["performance"] >= PERFORMANCE_FLOOR, f"performance runs: {runs}"
 
 
-def _html_files(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("*.html") if p.name != "404.html" or p.parent == site)
-
-
 def test_no_broken_internal_link_or_anchor(built_site):
     """Every link inside the site leads to a page that exists and to an id on it."""
-    ids: dict[Path, set[str]] = {}
-    external, broken = set(), []
-
-    def ids_of(target: Path) -> set[str]:
-        if target not in ids:
-            soup = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
-            ids[target] = {tag["id"] for tag in soup.select("[id]")}
-        return ids[target]
-
-    for html in _html_files(built_site):
-        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
-        for tag in soup.select("a[href], link[href], script[src], img[src]"):
-            address = tag.get("href") or tag.get("src")
-            parts = urlsplit(address)
-            if parts.scheme in ("http", "https", "mailto"):
-                external.add(address)
-                continue
-            if parts.scheme:  # data:, javascript:
-                continue
-            if parts.path.startswith("/"):  # the 404 page links from the site's root
-                target = built_site / unquote(parts.path).lstrip("/")
-            else:
-                target = (html.parent / unquote(parts.path)).resolve() if parts.path else html
-            if target.is_dir():
-                target = target / "index.html"
-            where = f"{html.relative_to(built_site)}: {address}"
-            if not target.is_file():
-                broken.append(f"{where} (no such file)")
-            elif (
-                parts.fragment
-                and target.suffix == ".html"
-                and unquote(parts.fragment) not in ids_of(target)
-            ):
-                broken.append(f"{where} (no such anchor)")
+    broken, external = broken_links(built_site)
     REPORTS.mkdir(parents=True, exist_ok=True)
     (REPORTS / "external-links.txt").write_text("\n".join(sorted(external)) + "\n")
     assert broken == []
@@ -147,7 +110,7 @@ NOTEBOOK_ALLOWED = ["CSS: ", "Element “style” not allowed as child of elemen
 
 def test_html_is_valid(built_site):
     jar = require_validator()
-    files = [str(p) for p in _html_files(built_site)]
+    files = [str(p) for p in html_files(built_site)]
     result = subprocess.run(
         ["java", "-jar", str(jar), "--format", "json", "--exit-zero-always", *files],
         capture_output=True,

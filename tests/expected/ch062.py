@@ -94,8 +94,8 @@ def asyncio_computes_one_task_at_a_time_unless_handed_to_processes(output: str) 
     # The page: "the heartbeat ticked" while threads computed
     assert int(to_thread[3]) >= 1, to_thread
     if gil:
-        # The page: "no faster to speak of, never more than one CPU busy"
-        assert to_thread[1] < 1.2 and to_thread[2] <= 1.05, to_thread
+        # The page: "at most a little faster (under 1.3x), never more than one CPU busy"
+        assert to_thread[1] < 1.3 and to_thread[2] <= 1.05, to_thread
     # The page: "finished about as many times sooner as they kept CPUs busy, which is
     # no more than the number of tasks or of usable CPUs, whichever is smaller"
     speed, busy = processes[1], processes[2]
