@@ -12,8 +12,8 @@ TEXT = {
     "en": {
         "title": "This build",
         "ran": "Every output on this site was printed by Python {build} on {system}, the "
-        "Python that built it. Where an output depends on the version, its block has a tab "
-        "for each Python that ran it: {all}.",
+        "Python that built it, except in the tabs of blocks whose output depends on the "
+        "version: there each Python that ran in this build has a tab of its own: {all}.",
         "alone": "Every output on this site was printed by Python {build} on {system}, the "
         "Python that built it; no other Python ran in this build.",
         "missing": "Named in the site's configuration but not on the build machine: {names}.",
@@ -24,8 +24,8 @@ TEXT = {
     "ru": {
         "title": "Эта сборка",
         "ran": "Весь вывод на этом сайте напечатал Python {build} на {system} — тот, которым "
-        "сайт собран. Где вывод зависит от версии, у примера есть вкладка для каждого "
-        "Python, который его запускал: {all}.",
+        "сайт собран, кроме вкладок у примеров, чей вывод зависит от версии: там у каждого "
+        "Python, запускавшегося в этой сборке, своя вкладка: {all}.",
         "alone": "Весь вывод на этом сайте напечатал Python {build} на {system} — тот, которым "
         "сайт собран; других версий Python в этой сборке не было.",
         "missing": "Указаны в настройках сайта, но на машине сборки не нашлись: {names}.",

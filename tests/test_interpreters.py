@@ -2,8 +2,9 @@
 
 The pages show the build's Python; readers run others. Each other Python runs every
 snippet once, with its default start method (the fork/spawn/forkserver matrix runs on
-the build's Python, test_snippets.py; a measuring snippet's one spawn run is made by
-the last of them, see more_runs.py), and the run must pass the same checks.
+the build's Python, test_snippets.py), and the run must pass the same checks. The
+measuring snippets, which run alone for seconds each, run with the last of them only,
+under spawn (more_runs.py says why).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import pytest
 
 from snippet_runner.interpreters import Interpreter, Unavailable
 from tests.expected import check_output
-from tests.more_runs import FOUND, NAMES, OTHER_PYTHONS, WHERE, job, method_with
+from tests.more_runs import OTHER_PYTHONS, PYTHON_RUNS, WHERE, job, method_with
 from tests.pages import fences_by_snippet
 
 
@@ -36,7 +37,7 @@ def test_each_python_named_is_found_and_is_what_it_is_called(name, other_pythons
     assert python.free_threaded == name.endswith("t"), python
 
 
-@pytest.mark.parametrize(("name", "python"), [(name, python) for python in FOUND for name in NAMES])
+@pytest.mark.parametrize(("name", "python"), PYTHON_RUNS)
 def test_snippet_passes_its_checks_with_each_python(name, python, other_pythons, more_runs):
     interpreter = usable(other_pythons[python])
     store, _ = more_runs
