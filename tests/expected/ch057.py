@@ -2,7 +2,6 @@
 
 import math
 import re
-import statistics
 
 from tests.expected import cpus, gil_enabled, invariant, number
 
@@ -37,24 +36,24 @@ def waiting_scales_with_any_worker_computing_only_with_processes(output: str) ->
             # "The speed-up follows the CPUs busy": 0.97 to 1.03 here for every row,
             # quiet, with the other CPU taken by a busy loop, and pinned to one CPU.
             # The page allows 0.6: two logical CPUs of one core, or a lower clock
-            # with more cores at work, compute slower while just as busy
-            assert 0.6 <= t.speed_up / t.busy <= 1.3, t
+            # with more cores at work, compute slower while just as busy; and 1.5:
+            # 3.12.1 and 3.13.0 ran the sequential loop up to 1.42x slower than a worker
+            assert 0.6 <= t.speed_up / t.busy <= 1.5, t
     for n in range(1, 2 * usable + 1):
         if gil:
             # "only one of them at a time runs Python bytecode": 1.00 in every run here
             assert row["compute", "threads", n].busy <= 1.05, ("threads", n)
         # "flat beyond": no more than the usable CPUs (and the tasks per round) allow,
-        # give or take the noise (a quarter: a worker process can need less CPU time
-        # for the same work than the main process, as 054/10 measured)
+        # give or take the noise (two fifths: a worker process can need less CPU time
+        # for the same work than the main process, as 054/10 measured, and 3.12.1 and
+        # 3.13.0 ran the sequential loop slower still: 2.53x with 2 CPUs here)
         best = tasks / math.ceil(tasks / min(n, usable))
-        assert row["compute", "processes", n].speed_up <= 1.25 * best, ("processes", n)
+        assert row["compute", "processes", n].speed_up <= 1.4 * best, ("processes", n)
     if gil:
-        # "The thread line stays at about 1 or sags below it". The line, not each
-        # point: a single point left 0.6-1.3 in two test runs here
-        line = statistics.median(
-            row["compute", "threads", n].speed_up for n in range(1, 2 * usable + 1)
-        )
-        assert 0.6 < line < 1.25, ("the thread line", line)
+        # "more threads never compute faster than one (give or take a tenth)"
+        one = row["compute", "threads", 1].speed_up
+        for n in range(2, 2 * usable + 1):
+            assert row["compute", "threads", n].speed_up <= 1.1 * one, ("threads", n)
 
 
 @invariant("057/02_which_build.py")
