@@ -31,9 +31,9 @@ def tiny_tasks_need_big_chunks(output: str) -> None:
     assert one >= 0.1, "the work is sized by time"
     # The page: "no pool beat the loop"
     assert all(loop < seconds for seconds in list(took.values())[1:]), took
-    # The page: "each tenfold chunksize cut the time by half or more, down to
-    # chunksize=100", and 1000 "more than five times faster" than 1
-    assert one > 2 * ten and ten > 2 * hundred, took
+    # The page: "from 1 to 10 cut the time by half or more, and from 10 to 100 cut it
+    # again" (0.023 s to 0.014 s in a CI build), and 1000 "more than five times faster"
+    assert one > 2 * ten and ten > hundred, took
     assert one > 5 * thousand, took
     # The page: "the default chunksize took under a tenth of chunksize=1's time"
     assert default_time < 0.1 * one, took
