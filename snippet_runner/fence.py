@@ -21,7 +21,7 @@ from markdown_exec import base_format
 from mkdocs.plugins import get_plugin_logger
 
 from snippet_runner.figures import FIGURES, FigureError
-from snippet_runner.interpreters import Interpreter, current
+from snippet_runner.interpreters import Interpreter, by_version, current
 from snippet_runner.options import FenceOptions, OptionError
 from snippet_runner.process import Run
 from snippet_runner.render import error_html, outputs_html
@@ -70,10 +70,12 @@ class SnippetFence:
         timeout = fence.timeout or self.default_timeout
         tab_labels, selected = None, 0
         if fence.versions:
-            pythons = sorted([None, *self.others], key=_version_order)
-            runs = [self.store.get(Job(script, 1, timeout, interpreter=p)) for p in pythons]
-            tab_labels = [f"Python {(p or current()).label}" for p in pythons]
-            selected = pythons.index(None)
+            pythons, build = by_version(self.others), current()
+            # None: the build's own Python, its run keyed as every other block's
+            jobs = [Job(script, 1, timeout, interpreter=None if p is build else p) for p in pythons]
+            runs = [self.store.get(job) for job in jobs]
+            tab_labels = [f"Python {p.label}" for p in pythons]
+            selected = pythons.index(build)
         else:
             runs = [self.store.get(Job(script, n, timeout)) for n in range(1, fence.runs + 1)]
         for n, run in enumerate(runs):
@@ -136,10 +138,6 @@ def load_snippet(snippets_dir: Path, name: str) -> tuple[Path, str]:
     except SyntaxError as error:
         raise OptionError(f"{snippets_dir.name}/{name} is not valid Python: {error}") from None
     return script, code
-
-
-def _version_order(interpreter: Interpreter | None) -> tuple:
-    return (interpreter or current()).order
 
 
 def _failure(run: Run, fence: FenceOptions, timeout: float) -> str:

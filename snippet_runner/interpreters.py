@@ -80,6 +80,11 @@ def current() -> Interpreter:
     return _describe("", sys.executable)
 
 
+def by_version(others: list[Interpreter]) -> list[Interpreter]:
+    """The build's own Python and `others`, oldest first: the order of version tabs."""
+    return sorted([current(), *others], key=lambda interpreter: interpreter.order)
+
+
 def is_current(name: str) -> bool:
     major, minor, threaded = NAME.fullmatch(name).groups()
     free_threaded = bool(sysconfig.get_config_var("Py_GIL_DISABLED"))

@@ -110,7 +110,6 @@ class SnippetsPlugin(BasePlugin[SnippetsConfig]):
             elif found is not interpreters.current():
                 log.info("Python %s: %s, %s", name, found.label, found.python)
                 self.fence.others.append(found)
-        self.fence.others.sort(key=lambda interpreter: interpreter.order)
 
     def _stamp(self, source, language, css_class, options, md, **kwargs) -> str:
         return stamp_html(

@@ -6,7 +6,7 @@ import platform
 import sys
 from html import escape
 
-from snippet_runner.interpreters import Interpreter, Unavailable, current
+from snippet_runner.interpreters import Interpreter, Unavailable, by_version, current
 
 TEXT = {
     "en": {
@@ -48,8 +48,7 @@ def stamp_html(
     else:
         build = current()
         system = f"{sys.platform} {platform.machine()}"
-        pythons = sorted([build, *others], key=lambda interpreter: interpreter.order)
-        every = ", ".join(interpreter.label for interpreter in pythons)
+        every = ", ".join(interpreter.label for interpreter in by_version(others))
         key = "ran" if others else "alone"
         lines = [text[key].format(build=build.label, system=system, all=every)]
         for group, wanted in (("missing", False), ("broken", True)):

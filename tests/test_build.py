@@ -11,7 +11,7 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
-from snippet_runner.interpreters import Interpreter, Unavailable, current
+from snippet_runner.interpreters import Interpreter, Unavailable, by_version, current
 from tests.conftest import LEFT_IN_SHARED_MEMORY, SHARED_MEMORY
 from tests.expected import ACROSS_RUNS, check_output
 from tests.figure_reading import read_bars, read_speed_up, read_timeline
@@ -67,7 +67,7 @@ PAGES = [page for language in LANGUAGES for page in pages(language)]
 def version_tabs(other_pythons) -> list[str]:
     """The tabs a versions="all" block must have: each Python the build ran, by version."""
     found = [python for python in other_pythons.values() if isinstance(python, Interpreter)]
-    return [f"Python {p.label}" for p in sorted([current(), *found], key=lambda p: p.order)]
+    return [f"Python {p.label}" for p in by_version(found)]
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(DOCS).as_posix())
