@@ -39,7 +39,7 @@ mutation-check: $(STAMP)  # plants known bugs in a copy: the fast tests must cat
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m tests.mutation_check
 
 benchmark: $(STAMP)  # build times, medians of 3 rounds (a few minutes)
-	$(BIN)/python -m snippet_runner.benchmark --rounds 3
+	$(BIN)/python -m build_benchmark.benchmark --rounds 3
 
 clean:
 	rm -rf $(VENV) node_modules site .pytest_cache .cache

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from snippet_runner.cache import RunCache
-from snippet_runner.process import Run
+from snippet_engine.cache import RunCache
+from snippet_engine.process import Run
 from tests.pages import ROOT
 
 SESSION_STARTED = time.time()  # cache entries written after this come from this session
@@ -106,6 +106,7 @@ def update_examples(request) -> bool:
 def other_pythons():
     """Each other Python mkdocs.yml names that uv finds here, its environment made."""
     from snippet_runner import interpreters
+
     from tests.more_runs import FOUND
 
     return {name: interpreters.prepare(name) for name in FOUND}

@@ -14,10 +14,10 @@ import re
 
 from mkdocs.utils.yaml import yaml_load
 
-from snippet_runner import interpreters
-from snippet_runner.interpreters import Interpreter, Unavailable
-from snippet_runner.plugin import SnippetsConfig
-from snippet_runner.store import Job, RunStore
+from site_plugins.snippets import SnippetsConfig
+from snippet_engine import interpreters
+from snippet_engine.interpreters import Interpreter, Unavailable
+from snippet_engine.store import Job, RunStore
 from tests.conftest import ThisSessionsRuns
 from tests.pages import ROOT, SNIPPETS, fences_by_snippet, measuring_snippets, snippet_files
 

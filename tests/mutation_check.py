@@ -17,7 +17,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from snippet_runner.live_server import copy_project
+from build_benchmark.live_server import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -34,133 +34,133 @@ class Bug:
 BUGS = [
     Bug(
         "snippets left ignoring Ctrl+C when the build does",
-        "snippet_runner/process.py",
+        "snippet_engine/process.py",
         "        if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:\n",
         "        if False:\n",
         ("tests/test_runner.py", "-k", "ctrl_c"),
     ),
     Bug(
         "the process-group kill removed",
-        "snippet_runner/process.py",
+        "snippet_engine/process.py",
         "        _kill_group(proc.pid)\n",
         "",
         ("tests/test_runner.py", "-k", "marker"),
     ),
     Bug(
         "a timed-out snippet never killed",
-        "snippet_runner/process.py",
+        "snippet_engine/process.py",
         "        _kill_group(proc.pid)\n        _kill_marked(marker)\n",
         "",
         ("tests/test_runner.py", "-k", "killed_at_once"),
     ),
     Bug(
         "a detached process left running",
-        "snippet_runner/process.py",
+        "snippet_engine/process.py",
         "        _kill_marked(marker)\n",
         "",
         ("tests/test_failures.py", "-k", "naming_page and daemon"),
     ),
     Bug(
         "the run number left out of the cache key",
-        "snippet_runner/cache.py",
+        "snippet_engine/cache.py",
         "            str(number),\n",
         "",
         ("tests/test_cache.py", "-k", "run_of_its_own"),
     ),
     Bug(
         "another Python's runs cached as the build's",
-        "snippet_runner/cache.py",
+        "snippet_engine/cache.py",
         "            interpreter or sys.version,\n",
         "            sys.version,\n",
         ("tests/test_cache.py", "-k", "interpreter_and_the_start_method"),
     ),
     Bug(
         "the start method left out of the cache key",
-        "snippet_runner/cache.py",
+        "snippet_engine/cache.py",
         "        if start_method is not None:",
         "        if False:",
         ("tests/test_cache.py", "-k", "interpreter_and_the_start_method"),
     ),
     Bug(
         "a versions block's other Pythons run with the build's",
-        "snippet_runner/process.py",
+        "snippet_engine/process.py",
         "    python = interpreter.python if interpreter is not None else sys.executable\n",
         "    python = sys.executable\n",
         ("tests/test_failures.py", "-k", "another_python"),
     ),
     Bug(
         "the snippet's source left out of the cache key",
-        "snippet_runner/cache.py",
+        "snippet_engine/cache.py",
         "        digest.update(script.read_bytes())\n",
         "",
         ("tests/test_cache.py", "-k", "edit_reruns"),
     ),
     Bug(
         "the speed-up figure's panels swapped",
-        "snippet_runner/figures.py",
+        "snippet_fence/figures.py",
         "        title = _title(WORKS, work, language)\n",
         "        title = _title(WORKS, works[-1 - panel], language)\n",
         ("tests/test_figures.py",),
     ),
     Bug(
         "the speed-up figure's series swapped",
-        "snippet_runner/figures.py",
+        "snippet_fence/figures.py",
         "            colour = svg.COLOURS[n % len(svg.COLOURS)]\n            points",
         "            colour = svg.COLOURS[(n + 1) % len(executors)]\n            points",
         ("tests/test_figures.py",),
     ),
     Bug(
         "the CPU line drawn one worker off",
-        "snippet_runner/figures.py",
+        "snippet_fence/figures.py",
         "                    x(cpus),\n                    top,\n",
         "                    x(cpus + 1),\n                    top,\n",
         ("tests/test_figures.py",),
     ),
     Bug(
         "the virtualenv's path not scrubbed",
-        "snippet_runner/process.py",
+        "snippet_engine/process.py",
         "        (Path(sys.prefix), venv),\n",
         "",
         ("tests/test_runner.py", "-k", "scrubbed"),
     ),
     Bug(
         "the home folder not scrubbed",
-        "snippet_runner/process.py",
+        "snippet_engine/process.py",
         '        (Path.home(), "~"),\n',
         "",
         ("tests/test_runner.py", "-k", "scrubbed"),
     ),
     Bug(
         "output not escaped",
-        "snippet_runner/render.py",
+        "snippet_fence/render.py",
         "{escape(run.output, quote=False)}</samp>",
         "{run.output}</samp>",
         ("tests/test_failures.py", "-k", "escaped"),
     ),
     Bug(
         "a non-zero exit taken for success",
-        "snippet_runner/options.py",
+        "snippet_engine/options.py",
         "        return not run.timed_out and run.returncode == 0\n",
         "        return not run.timed_out\n",
         ("tests/test_failures.py", "-k", "naming_page"),
     ),
     Bug(
         "an unknown fence option accepted",
-        "snippet_runner/options.py",
+        "snippet_engine/options.py",
         "        if inputs:\n",
         "        if False:\n",
         ("tests/test_failures.py", "-k", "before_anything_runs"),
     ),
     Bug(
         "colour codes left in the output",
-        "snippet_runner/terminal.py",
+        "snippet_engine/terminal.py",
         '    text = _ESCAPES.sub("", text)\n',
         "",
         ("tests/test_failures.py", "-k", "hostile"),
     ),
     Bug(
         "an edited snippet not rendered again under mkdocs serve --dirty",
-        "snippet_runner/dirty.py",
+        "site_plugins/dirty.py",
         "                file.is_modified = _always",
         "                pass",
         ("tests/test_failures.py", "-k", "serve"),
@@ -178,7 +178,7 @@ def pytest(project: Path, arguments: tuple[str, ...]) -> tuple[bool, float]:
     done = subprocess.run(
         [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *arguments],
         cwd=project,
-        # The copy's snippet_runner, also in the builds the tests start from other folders
+        # The copy's packages, also in the builds the tests start from other folders
         env={**os.environ, "PYTHONPATH": str(project)},
         capture_output=True,
         text=True,

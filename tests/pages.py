@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from snippet_runner.fences import find_fences
-from snippet_runner.options import FenceOptions
+from snippet_engine.fences import find_fences
+from snippet_engine.options import FenceOptions
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"

@@ -11,7 +11,7 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
-from snippet_runner.interpreters import Interpreter, Unavailable, by_version, current
+from snippet_engine.interpreters import Interpreter, Unavailable, by_version, current
 from tests.conftest import LEFT_IN_SHARED_MEMORY, SHARED_MEMORY
 from tests.expected import ACROSS_RUNS, check_output
 from tests.figure_reading import read_bars, read_speed_up, read_timeline
@@ -209,7 +209,7 @@ def test_pages_have_figures():
 )
 def test_figure_is_drawn_from_the_output_shown_above_it(fence, built_site):
     """The figure, read back from where it draws what, says what the table above it says."""
-    from snippet_runner.figures import (
+    from snippet_fence.figures import (
         EXECUTORS,
         WAYS,
         WORKS,

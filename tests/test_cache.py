@@ -9,8 +9,8 @@ import sys
 import threading
 from pathlib import Path
 
-from snippet_runner.cache import RunCache
-from snippet_runner.process import Run
+from snippet_engine.cache import RunCache
+from snippet_engine.process import Run
 from tests.conftest import mkdocs_build
 from tests.pages import ROOT
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from snippet_runner import interpreters
-from snippet_runner.live_server import LiveServer
+from build_benchmark.live_server import LiveServer
+from snippet_engine import interpreters
 from tests.conftest import mkdocs_build, processes_running
 from tests.more_runs import FOUND
 

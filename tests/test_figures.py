@@ -6,8 +6,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from snippet_runner import svg
-from snippet_runner.figures import (
+from snippet_fence import svg
+from snippet_fence.figures import (
     EXECUTORS,
     WORKS,
     FigureError,

@@ -13,7 +13,7 @@ import os
 
 import pytest
 
-from snippet_runner.interpreters import Interpreter, Unavailable
+from snippet_engine.interpreters import Interpreter, Unavailable
 from tests.expected import check_output
 from tests.more_runs import OTHER_PYTHONS, PYTHON_RUNS, WHERE, job, method_with
 from tests.pages import fences_by_snippet

@@ -8,7 +8,7 @@ from pathlib import Path
 import material
 from bs4 import BeautifulSoup
 
-from snippet_runner.lean_pages import plain_tokens, without_switching_rule
+from site_plugins.lean_pages import plain_tokens, without_switching_rule
 from tests.pages import DOCS
 from tests.test_build import html_for
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from snippet_runner.interpreters import Interpreter
+from snippet_engine.interpreters import Interpreter
 from tests.more_runs import LAST
 from tests.pages import ROOT
 from tests.site_checks import broken_links, from_other_origins, leaked_paths, loaded_assets

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from snippet_runner.process import run_snippet
+from snippet_engine.process import run_snippet
 from tests.conftest import processes_running
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -14,7 +14,7 @@ from html import unescape
 
 import pytest
 
-from snippet_runner.live_server import LiveServer, copy_project
+from build_benchmark.live_server import LiveServer, copy_project
 from tests.pages import ROOT
 
 SNIPPET = "053/02_two_threads.py"  # shown once on the threads page of each language
@@ -172,7 +172,7 @@ def test_a_new_title_shows_in_every_pages_navigation(server, project):
 
 
 def test_an_edit_to_the_runner_restarts_the_server_with_the_new_code(server, project):
-    module = project / "snippet_runner" / "restart.py"
+    module = project / "site_plugins" / "restart.py"
     marker = f"runner-edit-{time.time_ns()}"
     start = len(server.log)
     original = edit(module, f"{module.read_text(encoding='utf-8')}\nlog.info({marker!r})\n")
@@ -181,7 +181,7 @@ def test_an_edit_to_the_runner_restarts_the_server_with_the_new_code(server, pro
         while marker not in server.log[start:] and time.monotonic() < deadline:
             time.sleep(0.1)
         log = server.log[start:]
-        assert "snippet_runner changed on disk: restarting the server" in log
+        assert "the site's code changed on disk: restarting the server" in log
         assert marker in log, "the new process imported the edited module"
         for path in PAGES.values():  # served again once the new process has built the site
             server.wait_for(path, "</html>", WAIT)
@@ -198,7 +198,7 @@ def test_an_edit_to_the_runner_restarts_the_server_with_the_new_code(server, pro
 
 
 def test_a_runner_edit_that_does_not_import_keeps_the_old_server(server, project):
-    module = project / "snippet_runner" / "dirty.py"
+    module = project / "snippet_engine" / "store.py"
     start = len(server.log)
     original = edit(module, f"{module.read_text(encoding='utf-8')}\nthis is not Python\n")
     try:

@@ -9,7 +9,7 @@ import pytest
 from pytest_examples import CodeExample
 from ruff.__main__ import find_ruff_bin
 
-from snippet_runner.process import Run, run_snippet
+from snippet_engine.process import Run, run_snippet
 from tests.conftest import SHARED_MEMORY, ThisSessionsRuns
 from tests.expected import check_output
 from tests.more_runs import (

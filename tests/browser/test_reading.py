@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from snippet_runner.process import run_snippet
+from snippet_engine.process import run_snippet
 from tests.browser.conftest import open_context
 from tests.browser.page_visit import DEVICES, SCHEMES, in_language, language_of, outside, read_page
 from tests.more_runs import DEFAULT_TIMEOUT

@@ -83,7 +83,7 @@ def default_pool_size_follows_cpu_count(output: str) -> None:
 
 def spans_of(output: str, way: str):
     """The (call, worker, start, end) rows of one way, from the table the figure reads."""
-    from snippet_runner.figures import parse_spans
+    from snippet_fence.figures import parse_spans
 
     return sorted((s.call, s.worker, s.start, s.end) for s in parse_spans(output) if s.way == way)
 

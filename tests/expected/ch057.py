@@ -8,7 +8,7 @@ from tests.expected import cpus, gil_enabled, invariant, number
 
 @invariant("057/01_threads_or_processes.py")
 def waiting_scales_with_any_worker_computing_only_with_processes(output: str) -> None:
-    from snippet_runner.figures import parse_timings
+    from snippet_fence.figures import parse_timings
 
     usable, _ = cpus(output)
     gil = gil_enabled(output)

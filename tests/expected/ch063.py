@@ -2,7 +2,7 @@
 
 import re
 
-from snippet_runner.figures import parse_bars
+from snippet_fence.figures import parse_bars
 from tests.expected import cpus, invariant, number
 
 WORKER = r"(?:Fork|Spawn|ForkServer)PoolWorker-\d+"

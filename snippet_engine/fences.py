@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from snippet_runner.options import FenceOptions, OptionError
+from snippet_engine.options import FenceOptions, OptionError
 
 _FENCE = re.compile(
     r"^(?P<indent>[ \t]*)```snippet(?P<header>[^\n]*)\n(?P<body>.*?)\n(?P=indent)```[ \t]*$",

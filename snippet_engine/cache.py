@@ -20,8 +20,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from snippet_runner import process, terminal
-from snippet_runner.process import Run
+from snippet_engine import process, terminal
+from snippet_engine.process import Run
 
 _RUNNER_SOURCE = b"".join(Path(m.__file__).read_bytes() for m in (process, terminal))
 _FIELDS = {field.name for field in dataclasses.fields(Run)}

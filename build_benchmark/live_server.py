@@ -23,7 +23,9 @@ PROJECT_PARTS = (
     "docs",
     "snippets",
     "overrides",
-    "snippet_runner",
+    "snippet_engine",
+    "snippet_fence",
+    "site_plugins",
     ".cache/snippets",
     ".cache/notebooks",
 )
@@ -43,7 +45,7 @@ def copy_project(source: Path, target: Path) -> Path:
 class LiveServer:
     """`with LiveServer(project) as server:` serves `project` until the block ends.
 
-    `python -m mkdocs` from the project folder: the copy's own `snippet_runner` runs,
+    `python -m mkdocs` from the project folder: the copy's own packages run,
     so an edit to it is an edit to the server's code.
     """
 

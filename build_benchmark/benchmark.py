@@ -1,4 +1,4 @@
-"""Build-time benchmark: `python -m snippet_runner.benchmark [--rounds N]` from the repo root.
+"""Build-time benchmark: `python -m build_benchmark.benchmark [--rounds N]` from the repo root.
 
 Measures, N times each (medians reported):
 
@@ -25,8 +25,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from snippet_runner.fences import find_fences
-from snippet_runner.live_server import LiveServer, copy_project
+from build_benchmark.live_server import LiveServer, copy_project
+from snippet_engine.fences import find_fences
 
 ROOT = Path.cwd()
 
@@ -151,7 +151,7 @@ def _page_added(server: LiveServer, project: Path, marker: str) -> float:
 
 def _runner_edit(server: LiveServer, project: Path, marker: str) -> float:
     """The server restarts itself: from saving to a new process serving the pages."""
-    module = project / "snippet_runner" / "restart.py"
+    module = project / "site_plugins" / "restart.py"
     original = module.read_text(encoding="utf-8")
     times = []
     for text in (f"{original}# {marker}\n", original):  # the edit, then its undo
@@ -173,7 +173,7 @@ SERVE_CASES = {
     "prose edit to its page": _prose_edit,
     "notebook cell edit to both pages": _notebook_edit,
     "page added to nav, to every page": _page_added,
-    "snippet_runner edit, served again": _runner_edit,
+    "site code edit, served again": _runner_edit,
 }
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 
-from snippet_runner import svg
+from snippet_fence import svg
 
 
 class FigureError(ValueError):

@@ -13,28 +13,33 @@ runs of it under the source. Options are checked before anything runs.
 from __future__ import annotations
 
 import itertools
-import signal
+import logging
 from pathlib import Path
 from typing import Any
 
 from markdown_exec import base_format
-from mkdocs.plugins import get_plugin_logger
 
-from snippet_runner.figures import FIGURES, FigureError
-from snippet_runner.interpreters import Interpreter, by_version, current
-from snippet_runner.options import FenceOptions, OptionError
-from snippet_runner.process import Run
-from snippet_runner.render import error_html, outputs_html
-from snippet_runner.store import Job, RunStore
+from snippet_engine.interpreters import Interpreter, by_version, current
+from snippet_engine.options import FenceOptions, OptionError
+from snippet_engine.plan import load_snippet
+from snippet_engine.store import Job, RunStore
+from snippet_fence.figures import FIGURES, FigureError
+from snippet_fence.render import error_html, outputs_html
 
-log = get_plugin_logger("snippets")
-TAIL_LINES = 15
+LOG = logging.getLogger(__name__)
 
 
 class SnippetFence:
     """Superfences validator and formatter, told by the plugin which page is rendering."""
 
-    def __init__(self, snippets_dir: Path, store: RunStore, default_timeout: float) -> None:
+    def __init__(
+        self,
+        snippets_dir: Path,
+        store: RunStore,
+        default_timeout: float,
+        log: logging.Logger | logging.LoggerAdapter = LOG,
+    ) -> None:
+        self.log = log  # the MkDocs plugin passes its own, so that MkDocs counts errors
         self.snippets_dir = snippets_dir
         self.store = store
         self.default_timeout = default_timeout
@@ -79,8 +84,8 @@ class SnippetFence:
         else:
             runs = [self.store.get(Job(script, n, timeout)) for n in range(1, fence.runs + 1)]
         for n, run in enumerate(runs):
-            if not fence.succeeded(run):
-                detail = _failure(run, fence, timeout)
+            detail = fence.failure(run, timeout)
+            if detail is not None:
                 if tab_labels:
                     detail = f"with {tab_labels[n]}: {detail}"
                 return self._fail(name, detail)
@@ -113,43 +118,6 @@ class SnippetFence:
 
     def _fail(self, name: str, detail: str) -> str:
         message = f"{self.page}: snippets/{name}: {detail}"
-        log.error(message)
+        self.log.error(message)
         self.failures.append(message)
         return error_html(f"snippets/{name}", detail, self.language)
-
-
-def load_snippet(snippets_dir: Path, name: str) -> tuple[Path, str]:
-    """The file a fence names and its source, or OptionError saying what is wrong."""
-    if not name or "\n" in name or not name.endswith(".py"):
-        raise OptionError(f"the block must hold one path to a .py file, got {name!r}")
-    script = (snippets_dir / name).resolve()
-    if not script.is_relative_to(snippets_dir.resolve()):
-        raise OptionError(f"{name!r} is outside {snippets_dir.name}/")
-    if not script.is_file():
-        raise OptionError(f"no such snippet file: {snippets_dir.name}/{name}")
-    try:
-        code = script.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        raise OptionError(f"{snippets_dir.name}/{name} is not UTF-8 text: {error}") from None
-    if not code.strip():
-        raise OptionError(f"{snippets_dir.name}/{name} is empty")
-    try:
-        compile(code, name, "exec")
-    except SyntaxError as error:
-        raise OptionError(f"{snippets_dir.name}/{name} is not valid Python: {error}") from None
-    return script, code
-
-
-def _failure(run: Run, fence: FenceOptions, timeout: float) -> str:
-    if run.timed_out:
-        what = f"timed out after {timeout:g} s; it and every process it started were killed"
-    elif run.returncode is not None and run.returncode < 0:
-        what = f"was killed by signal {signal.Signals(-run.returncode).name}"
-    else:
-        what = f"exited with code {run.returncode}"
-    if run.leftovers and not run.timed_out:
-        what += f", leaving {run.leftovers} process(es) running (killed)"
-    if fence.expect is not None:
-        what = f"was expected to fail with {fence.expect}, but {what}"
-    tail = "\n".join(run.output.rstrip().splitlines()[-TAIL_LINES:])
-    return f"{what}\n{tail}" if tail else what

@@ -41,10 +41,10 @@ from mkdocs_jupyter.nbconvert2 import get_nbconvert_app
 from nbconvert.preprocessors import ExecutePreprocessor
 from pymdownx.slugs import slugify
 
-from snippet_runner import switches
-from snippet_runner.cache import write_atomically
-from snippet_runner.languages import site_languages
-from snippet_runner.process import scrub_paths
+from site_plugins.languages import site_languages
+from snippet_engine import switches
+from snippet_engine.cache import write_atomically
+from snippet_engine.process import scrub_paths
 
 log = get_plugin_logger("notebooks")
 CONFIG_DIR = Path(__file__).parent / "jupyter_config"

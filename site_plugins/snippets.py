@@ -11,31 +11,27 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
-from snippet_runner import interpreters, switches
-from snippet_runner.cache import RunCache
-from snippet_runner.dirty import DirtyPages
-from snippet_runner.fence import SnippetFence, load_snippet
-from snippet_runner.fences import find_fences
-from snippet_runner.options import OptionError
-from snippet_runner.render import with_download_links
-from snippet_runner.restart import restart_if_code_changed
-from snippet_runner.stamp import stamp_html
-from snippet_runner.store import Job, RunStore
-from snippet_runner.template_cache import TemplateCache
+from site_plugins.dirty import DirtyPages
+from site_plugins.restart import restart_if_code_changed
+from site_plugins.template_cache import TemplateCache
+from snippet_engine import interpreters
+from snippet_engine.plan import plan_pages
+from snippet_engine.project import DEFAULTS, Settings, SettingsError, find_pythons, open_store
+from snippet_fence.fence import SnippetFence
+from snippet_fence.render import with_download_links
+from snippet_fence.stamp import stamp_html
 
 log = get_plugin_logger("snippets")
 
 
 class SnippetsConfig(Config):
-    snippets_dir = config_options.Type(str, default="snippets")
-    timeout = config_options.Type((int, float), default=60)
-    cache_dir = config_options.Type(str, default=".cache/snippets")
-    # How many snippets may run at once; 0: all of them (they mostly sleep)
-    workers = config_options.Type(int, default=0)
-    # Environment variables snippets may see beyond PATH, HOME and the locale
+    # What each option means: snippet_engine/project.py's Settings, whose defaults these are
+    snippets_dir = config_options.Type(str, default=DEFAULTS.snippets_dir)
+    timeout = config_options.Type((int, float), default=DEFAULTS.timeout)
+    cache_dir = config_options.Type(str, default=DEFAULTS.cache_dir)
+    workers = config_options.Type(int, default=DEFAULTS.workers)
     pass_env = config_options.ListOfItems(config_options.Type(str), default=[])
-    # Other Pythons for versions="all" blocks ("3.13", "3.14t"), found with uv, never
-    # downloaded; each gets an environment from requirements.lock (interpreters.py)
+    # Found with uv, never downloaded; each gets an environment from requirements.lock
     interpreters = config_options.ListOfItems(config_options.Type(str), default=[])
 
 
@@ -59,22 +55,22 @@ class SnippetsPlugin(BasePlugin[SnippetsConfig]):
     def on_config(self, config):
         root = Path(config.config_file_path).resolve().parent
         if self.fence is None:
-            timeout = self.config.timeout
-            if not 0 < timeout <= 3600:
-                raise PluginError(f"snippets: timeout={timeout!r}: expected 0 < seconds <= 3600")
-            snippets_dir = root / self.config.snippets_dir
-            if not snippets_dir.is_dir():
-                raise PluginError(f"snippets: no folder {snippets_dir}")
-            store = RunStore(
-                snippets_dir.parent,
-                RunCache(root / self.config.cache_dir),
-                read_cache=not switches.fresh(),
-                execute=switches.execute(),
+            settings = Settings(
+                snippets_dir=self.config.snippets_dir,
+                timeout=float(self.config.timeout),
+                cache_dir=self.config.cache_dir,
                 workers=self.config.workers,
                 pass_env=tuple(self.config.pass_env),
+                interpreters=tuple(self.config.interpreters),
             )
-            self.fence = SnippetFence(snippets_dir, store, float(timeout))
-            self._find_interpreters(store.execute)
+            try:
+                settings.check(root)
+            except SettingsError as error:
+                raise PluginError(f"snippets: {error}") from None
+            store = open_store(settings, root, log)
+            self.fence = SnippetFence(root / settings.snippets_dir, store, settings.timeout, log)
+            if store.execute:
+                self.fence.others, self.unavailable = find_pythons(settings, log)
         self.docs_dir = Path(config.docs_dir).resolve().relative_to(root.resolve())
         if "pymdownx.superfences" not in config.markdown_extensions:
             raise PluginError("snippets: needs the pymdownx.superfences Markdown extension")
@@ -94,22 +90,6 @@ class SnippetsPlugin(BasePlugin[SnippetsConfig]):
         # markdown-exec renders the source block with the site's own extensions.
         markdown_config.save(config.markdown_extensions, config.mdx_configs)
         return config
-
-    def _find_interpreters(self, execute: bool) -> None:
-        try:
-            interpreters.check_names(self.config.interpreters)
-        except interpreters.InterpreterError as error:
-            raise PluginError(f"snippets: {error}") from None
-        if not execute:
-            return
-        for name in self.config.interpreters:
-            found = interpreters.prepare(name)
-            if isinstance(found, interpreters.Unavailable):
-                log.info("Python %s: not used in this build: %s", name, found.reason)
-                self.unavailable.append(found)
-            elif found is not interpreters.current():
-                log.info("Python %s: %s, %s", name, found.label, found.python)
-                self.fence.others.append(found)
 
     def _stamp(self, source, language, css_class, options, md, **kwargs) -> str:
         return stamp_html(
@@ -132,39 +112,23 @@ class SnippetsPlugin(BasePlugin[SnippetsConfig]):
         """
         if self._depth != 1 or self.fence is None:
             return files
-        problems, jobs, shows = [], [], {}
-        for file in files.documentation_pages():
-            if not file.src_uri.endswith(".md"):
-                continue
-            page = (self.docs_dir / file.src_uri).as_posix()
-            keys = []
-            for fence in find_fences(Path(file.abs_src_path).read_text(encoding="utf-8")):
-                try:
-                    if fence.error:
-                        raise OptionError(fence.error)
-                    script, _ = load_snippet(self.fence.snippets_dir, fence.snippet)
-                except OptionError as error:
-                    problems.append(f"{page}:{fence.line}: {error}")
-                    keys.append(str(error))
-                    continue
-                timeout = fence.options.timeout or self.fence.default_timeout
-                exclusive = fence.options.exclusive
-                runs = range(1, fence.options.runs + 1)
-                wanted = [Job(script, n, timeout, exclusive) for n in runs]
-                if fence.options.versions:
-                    wanted += [
-                        Job(script, 1, timeout, exclusive, interpreter)
-                        for interpreter in self.fence.others
-                    ]
-                for job in wanted:
-                    jobs.append(job)
-                    keys.append(self.fence.store.key(job))
-            shows[file.abs_src_path] = tuple(keys)
-        self._shows = shows
-        for problem in problems:
+        pages = {
+            (self.docs_dir / file.src_uri).as_posix(): Path(file.abs_src_path)
+            for file in files.documentation_pages()
+            if file.src_uri.endswith(".md")
+        }
+        plan = plan_pages(
+            pages.items(),
+            self.fence.snippets_dir,
+            self.fence.store,
+            self.fence.default_timeout,
+            self.fence.others,
+        )
+        self._shows = {str(pages[page]): keys for page, keys in plan.shows.items()}
+        for problem in plan.problems:
             log.error(problem)
-        if problems and self.command != "serve":
-            raise PluginError(f"snippets: {len(problems)} broken snippet block(s) (see above)")
+        if plan.problems and self.command != "serve":
+            raise PluginError(f"snippets: {len(plan.problems)} broken snippet block(s) (see above)")
         # Other plugins' slow work (executing notebooks) runs alongside the shared snippets
         alongside = [
             work
@@ -172,7 +136,7 @@ class SnippetsPlugin(BasePlugin[SnippetsConfig]):
             if hasattr(plugin, "shared_work")
             for work in plugin.shared_work(files)
         ]
-        self.fence.store.prefetch(jobs, alongside)
+        self.fence.store.prefetch(plan.jobs, alongside)
         return files
 
     @event_priority(-200)  # the files as mkdocs-static-i18n left them for this language

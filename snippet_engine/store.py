@@ -11,18 +11,17 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import functools
+import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from mkdocs.plugins import get_plugin_logger
+from snippet_engine.cache import RunCache
+from snippet_engine.interpreters import Interpreter
+from snippet_engine.process import Run, run_snippet
 
-from snippet_runner.cache import RunCache
-from snippet_runner.interpreters import Interpreter
-from snippet_runner.process import Run, run_snippet
-
-log = get_plugin_logger("snippets")
+LOG = logging.getLogger(__name__)
 SHARED_NICENESS = 10
 NOT_RUN = Run(output="", returncode=0, duration=0.0, skipped=True)
 
@@ -47,7 +46,9 @@ class RunStore:
         execute: bool,
         workers: int,
         pass_env: tuple[str, ...] = (),
+        log: logging.Logger | logging.LoggerAdapter = LOG,
     ) -> None:
+        self.log = log  # the MkDocs plugin passes its own, so that MkDocs shows the lines
         self.root = root  # the folder that holds snippets/
         self.cache = cache
         self.read_cache = read_cache
@@ -122,7 +123,7 @@ class RunStore:
         if self._timings:
             slowest = sorted(self._timings, key=lambda item: -item[1])[:5]
             total = sum(seconds for _, seconds in self._timings)
-            log.info(
+            self.log.info(
                 "ran %d snippet(s), %.1f s in all; slowest: %s",
                 len(self._timings),
                 total,
@@ -144,11 +145,11 @@ class RunStore:
         captured = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
         name = self._name(job)
         if job.interpreter is None and job.start_method is None:
-            log.info("ran %s (run %d) in %.2f s", name, job.number, run.duration)
+            self.log.info("ran %s (run %d) in %.2f s", name, job.number, run.duration)
             self._timings.append((f"{name}#{job.number}", run.duration))
         else:
             python = "" if job.interpreter is None else f" with Python {job.interpreter.label}"
             method = "" if job.start_method is None else f" under {job.start_method}"
-            log.info("ran %s%s%s in %.2f s", name, python, method, run.duration)
+            self.log.info("ran %s%s%s in %.2f s", name, python, method, run.duration)
             self._timings.append((f"{name}{python}{method}", run.duration))
         return dataclasses.replace(run, captured=captured)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from html import escape
 
-from snippet_runner.process import OUTPUT_LIMIT, Run
+from snippet_engine.process import OUTPUT_LIMIT, Run
 
 LABELS = {
     "en": {

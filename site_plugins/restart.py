@@ -1,4 +1,6 @@
-"""Under `mkdocs serve`, an edit to this package's code restarts the server.
+"""Under `mkdocs serve`, an edit to the site's code restarts the server.
+
+The site's code: the engine, the fence and these plugins (PACKAGES).
 
 MkDocs keeps plugins and their modules in memory from one rebuild to the next, so an
 edited module would go on running its old code, and a run would be cached under a key
@@ -20,7 +22,9 @@ from pathlib import Path
 from mkdocs.plugins import get_plugin_logger
 
 log = get_plugin_logger("snippets")
-_PLUGINS = ("snippet_runner.plugin", "snippet_runner.notebooks", "snippet_runner.languages")
+# The code a build runs (the benchmark and the tests are not)
+PACKAGES = ("snippet_engine", "snippet_fence", "site_plugins")
+_PLUGINS = ("site_plugins.snippets", "site_plugins.notebooks", "site_plugins.languages")
 
 
 def _modules() -> list[Path]:
@@ -28,7 +32,7 @@ def _modules() -> list[Path]:
     return sorted(
         Path(module.__file__)
         for name, module in list(sys.modules.items())
-        if name.split(".")[0] == "snippet_runner" and getattr(module, "__file__", None)
+        if name.split(".")[0] in PACKAGES and getattr(module, "__file__", None)
     )
 
 
@@ -62,10 +66,10 @@ def restart_if_code_changed(site_dir: str) -> None:
     )
     if checked.returncode != 0:
         _refused = now
-        log.error("snippet_runner changed but does not import; still running the old code:")
+        log.error("the site's code changed but does not import; still running the old code:")
         log.error(checked.stderr.strip().splitlines()[-1] if checked.stderr.strip() else "?")
         return
-    log.warning("snippet_runner changed on disk: restarting the server to run the new code")
+    log.warning("the site's code changed on disk: restarting the server to run the new code")
     site = Path(site_dir)
     # The server's temporary site folder (MkDocs makes one per run): the new process
     # makes its own, and nothing else would remove this one

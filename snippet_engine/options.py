@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+import signal
 from dataclasses import dataclass
 
-from snippet_runner.figures import FIGURES
-from snippet_runner.process import Run
+from snippet_engine.process import Run
 
 MAX_RUNS = 5
+TAIL_LINES = 15  # of a failed run's output, in the message that fails the build
+# The pictures snippet_fence/figures.py draws (a test checks both lists agree)
+FIGURES = ("timeline", "speed-up", "bars")
 _EXIT = re.compile(r"exit (\d{1,3})")
 _EXCEPTION = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
@@ -99,6 +102,24 @@ class FenceOptions:
         if self.expect is not None:
             return self.expect.met_by(run)
         return not run.timed_out and run.returncode == 0
+
+    def failure(self, run: Run, timeout: float) -> str | None:
+        """None if the run is what the block expects; else what went wrong, with the
+        end of its output (the traceback)."""
+        if self.succeeded(run):
+            return None
+        if run.timed_out:
+            what = f"timed out after {timeout:g} s; it and every process it started were killed"
+        elif run.returncode is not None and run.returncode < 0:
+            what = f"was killed by signal {signal.Signals(-run.returncode).name}"
+        else:
+            what = f"exited with code {run.returncode}"
+        if run.leftovers and not run.timed_out:
+            what += f", leaving {run.leftovers} process(es) running (killed)"
+        if self.expect is not None:
+            what = f"was expected to fail with {self.expect}, but {what}"
+        tail = "\n".join(run.output.rstrip().splitlines()[-TAIL_LINES:])
+        return f"{what}\n{tail}" if tail else what
 
 
 def _integer(text: str, name: str, low: int, high: int) -> int:

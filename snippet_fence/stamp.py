@@ -6,7 +6,7 @@ import platform
 import sys
 from html import escape
 
-from snippet_runner.interpreters import Interpreter, Unavailable, by_version, current
+from snippet_engine.interpreters import Interpreter, Unavailable, by_version, current
 
 TEXT = {
     "en": {

@@ -24,8 +24,8 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from snippet_runner.interpreters import Interpreter
-from snippet_runner.terminal import terminal_text
+from snippet_engine.interpreters import Interpreter
+from snippet_engine.terminal import terminal_text
 
 # Only these variables reach a snippet: the build's secrets stay out of the pages.
 PASSED_ENV = ("PATH", "HOME", "LANG", "LC_ALL", "LC_CTYPE", "SYSTEMROOT")

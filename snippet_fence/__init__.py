@@ -1,0 +1,59 @@
+"""Render a `snippet` fence from its runs: a markdown-exec formatter.
+
+Under MkDocs (or ProperDocs) the snippets plugin registers the fence itself. Any other
+Python-Markdown build (Zensical's custom fences, say) gives it by import path:
+
+    markdown_extensions:
+      - pymdownx.superfences:
+          custom_fences:
+            - name: snippet
+              class: snippet
+              validator: !!python/name:snippet_fence.validator
+              format: !!python/name:snippet_fence.formatter
+
+These two read the snippets settings from `mkdocs.yml` in the working folder (or the file
+`SNIPPETS_CONFIG` names) and show the runs `python -m snippet_engine run` stored; a run
+missing from the cache runs then. A block that fails raises SnippetError, naming the
+snippet file, instead of rendering.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from snippet_engine.project import find_pythons, open_store, read_settings
+from snippet_fence.fence import SnippetFence
+
+__all__ = ["SnippetError", "SnippetFence", "formatter", "validator"]
+log = logging.getLogger(__name__)
+
+
+class SnippetError(RuntimeError):
+    """A snippet block that cannot be shown (a bad option, a failed run)."""
+
+
+@functools.cache
+def _fence() -> SnippetFence:
+    config = Path(os.environ.get("SNIPPETS_CONFIG", "mkdocs.yml")).resolve()
+    settings, _ = read_settings(config)
+    store = open_store(settings, config.parent, log)
+    fence = SnippetFence(config.parent / settings.snippets_dir, store, settings.timeout, log)
+    if store.execute:
+        fence.others, _ = find_pythons(settings, log)
+    return fence
+
+
+def validator(language: str, inputs: dict[str, str], options: dict[str, Any], *args: Any) -> bool:
+    return _fence().validator(language, inputs, options, *args)
+
+
+def formatter(source: str, language: str, css_class: str, options: dict[str, Any], md, **kwargs):
+    fence = _fence()
+    html = fence.formatter(source, language, css_class, options, md, **kwargs)
+    if fence.failures:
+        raise SnippetError(fence.failures.pop())
+    return html

@@ -1,1 +1,0 @@
-"""Run documentation snippets as real programs while MkDocs builds the site."""
