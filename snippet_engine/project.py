@@ -72,9 +72,13 @@ def read_settings(config_file: Path) -> tuple[Settings, Path]:
     unknown = sorted(set(options) - set(known))
     if unknown:
         raise SettingsError(f"{config_file.name}: snippets: unknown option(s) {', '.join(unknown)}")
-    for name in ("pass_env", "interpreters"):
-        if name in options:
-            options[name] = tuple(options[name])
+    try:  # as MkDocs' own checks would take them; a timeout of 20 keys as 20.0 does
+        for name in ("pass_env", "interpreters"):
+            options[name] = tuple(str(item) for item in options.get(name) or ())
+        options["timeout"] = float(options.get("timeout", DEFAULTS.timeout))
+        options["workers"] = int(options.get("workers", DEFAULTS.workers))
+    except (TypeError, ValueError) as error:
+        raise SettingsError(f"{config_file.name}: snippets: {error}") from None
     root = config_file.resolve().parent
     settings = Settings(**options)
     settings.check(root)

@@ -15,7 +15,7 @@ import statistics
 import tempfile
 from pathlib import Path
 
-from tests.browser.conftest import _free_port, serve
+from tests.browser.conftest import SUBPATH, _free_port, serve
 from tests.browser.test_site_quality import _lighthouse
 
 
@@ -41,7 +41,7 @@ def main() -> None:
     ports = {site: _free_port() for site in args.sites}
     for site, port in ports.items():
         serve(site, port)
-    addresses = {site: f"http://127.0.0.1:{port}" for site, port in ports.items()}
+    addresses = {site: f"http://127.0.0.1:{port}{SUBPATH}" for site, port in ports.items()}
     runs = {site: [] for site in args.sites}
     for number in range(1, args.rounds + 1):
         for site, address in addresses.items():

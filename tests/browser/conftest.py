@@ -16,6 +16,7 @@ import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -36,6 +37,9 @@ CHROMIUM_FLAGS = [
 ]
 NODE_TOOLS = ROOT / "node_modules" / ".bin"
 SHOTS = ROOT / ".cache" / "screenshots"  # git-ignored: for people to look at
+# GitHub Pages serves a project's site under its name: the tests serve the site under a
+# subpath too, so that a link or request that assumes the server's root fails them
+SUBPATH = "/threads-processes-guide"
 
 
 def require(available: bool, what: str, how: str) -> None:
@@ -76,7 +80,14 @@ def require_validator() -> Path:
 
 
 class _SiteHandler(SimpleHTTPRequestHandler):
-    """Serves files as a static host does: text compressed with gzip; no request log."""
+    """Serves files as a static host does, under SUBPATH: text compressed with gzip; no
+    request log; anything outside SUBPATH is not found."""
+
+    def translate_path(self, path: str) -> str:
+        inside = path.split("?")[0] == SUBPATH or path.startswith(SUBPATH + "/")
+        if not inside:
+            return str(Path(self.directory) / "not-under-the-subpath" / "none")
+        return super().translate_path(path[len(SUBPATH) :] or "/")
 
     def do_GET(self) -> None:
         path = Path(self.translate_path(self.path))
@@ -117,7 +128,7 @@ def _free_port() -> int:
 
 
 def serve(site: Path, port: int) -> ThreadingHTTPServer:
-    """Serve the built `site` on 127.0.0.1:`port` from a background thread."""
+    """Serve the built `site` at 127.0.0.1:`port`SUBPATH from a background thread."""
     handler = functools.partial(_SiteHandler, directory=str(site))
     server = _QuietServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -126,10 +137,11 @@ def serve(site: Path, port: int) -> ThreadingHTTPServer:
 
 @pytest.fixture(scope="session")
 def site_url(built_site: Path, tmp_path_factory) -> Iterator[str]:
-    """The site over HTTP on 127.0.0.1, built for that address (`site_url` makes the
-    language links absolute). It reuses the outputs of the session's fresh build."""
+    """The site over HTTP at 127.0.0.1:port/threads-processes-guide, built for that address
+    (`site_url` makes the language links absolute), as GitHub Pages serves a project's
+    site. It reuses the outputs of the session's fresh build."""
     port = _free_port()
-    url = f"http://127.0.0.1:{port}"
+    url = f"http://127.0.0.1:{port}{SUBPATH}"
     site = tmp_path_factory.mktemp("served")
     result = mkdocs_build(ROOT / "mkdocs.yml", site, fresh=False, SITE_URL=url + "/")
     assert result.returncode == 0, result.stderr
@@ -152,11 +164,25 @@ def browser():
 
 def open_context(browser, site_url: str, **options):
     """A fresh browser profile on the site; `context.requested` lists every URL it asked
-    for, so a test can check that nothing left 127.0.0.1."""
-    context = browser.new_context(base_url=site_url, **options)
+    for, so a test can check that nothing left the site."""
+    context = browser.new_context(base_url=site_url + "/", **options)
+    context.site_url = site_url
     context.requested = []
     context.on("request", lambda request: context.requested.append(request.url))
     return context
+
+
+def go(page, path: str) -> None:
+    """Open a page of the site by its path from the site's root ("/en/threads/")."""
+    page.goto(page.context.site_url + path)
+
+
+def site_path(address: str) -> str:
+    """An address's path from the site's root; one outside the site says so."""
+    path = urlsplit(address).path
+    if not path.startswith(SUBPATH + "/"):
+        return f"outside the site: {path}"
+    return path[len(SUBPATH) :]
 
 
 @pytest.fixture

@@ -10,9 +10,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from tests.browser.conftest import SHOTS, open_context
+from tests.browser.conftest import SHOTS, open_context, site_path
 from tests.pages import DEFAULT_LANGUAGE, LANGUAGES
 
 SCHEMES = {"light": "default", "dark": "slate"}  # system preference: Material's palette
@@ -77,7 +76,7 @@ def read_page(browser, site_url: str, url: str) -> Visit:
                 **options,
             )
             page = context.new_page()
-            page.goto(url, wait_until="load")
+            page.goto(site_url + url, wait_until="load")
             visit.palette[device, scheme] = page.locator("body").get_attribute(
                 "data-md-color-scheme"
             )
@@ -136,7 +135,7 @@ def _switch_language_and_back(page, url: str, visit: Visit) -> None:
         page.hover(".md-header .md-select")
         page.click(f'.md-header a.md-select__link[hreflang="{language}"]')
         page.wait_for_load_state()
-        visit.switched.append((urlsplit(page.url).path, page.locator("html").get_attribute("lang")))
+        visit.switched.append((site_path(page.url), page.locator("html").get_attribute("lang")))
 
 
 def _slug(url: str) -> str:

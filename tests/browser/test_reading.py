@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from snippet_engine.process import run_snippet
-from tests.browser.conftest import open_context
+from tests.browser.conftest import go, open_context, site_path
 from tests.browser.page_visit import DEVICES, SCHEMES, in_language, language_of, outside, read_page
 from tests.more_runs import DEFAULT_TIMEOUT
 from tests.pages import (
@@ -151,7 +151,7 @@ def search(page, url: str, query: str, way: str = "typed") -> tuple[list[str], s
     if way == "typed early":
         # The index is held back until the query is typed
         page.route(f"**{SEARCH_INDEX}", lambda route: held.append(route))
-    page.goto(url)
+    go(page, url)
     note("loaded")
     field = page.locator("input.md-search__input")
     field.click()
@@ -181,7 +181,7 @@ def search(page, url: str, query: str, way: str = "typed") -> tuple[list[str], s
     page.wait_for_timeout(300)  # the last keystroke's results replace the previous ones
     note(f"result line {page.locator('.md-search-result__meta').inner_text()!r}")
     results = [
-        urlsplit(href).path
+        site_path(href)
         for href in page.locator(".md-search-result__item > a").evaluate_all(
             "links => links.map(a => a.href)"
         )
@@ -266,8 +266,10 @@ def test_search_finds_each_error_message_in_when_it_breaks(context, language):
                 timeout=10_000,
             )
         page.wait_for_timeout(300)
-        found = [urlsplit(href) for href in page.evaluate(SHOWN_RESULTS)]
-        if (chapter, section) not in [(url.path, url.fragment) for url in found]:
+        found = [
+            (site_path(href), urlsplit(href).fragment) for href in page.evaluate(SHOWN_RESULTS)
+        ]
+        if (chapter, section) not in found:
             missing.append(f"{query!r}: no {chapter}#{section} among {len(found)} results")
     assert not missing, "\n".join(missing) + f"\nfirst search:\n{events}"
 
@@ -279,18 +281,18 @@ def test_the_first_paint_has_the_readers_palette(browser, site_url, scheme):
     other = next(name for name in SCHEMES if name != scheme)
     context = open_context(browser, site_url, color_scheme=scheme)
     page = context.new_page()
-    page.goto("/threads/")
+    go(page, "/threads/")
     assert page.locator("body").get_attribute("data-md-color-scheme") == SCHEMES[scheme]
     page.locator("form[data-md-component=palette] label:not([hidden])").click()
     assert page.locator("body").get_attribute("data-md-color-scheme") == SCHEMES[other]
 
     page.route("**/javascripts/bundle.*.min.js", lambda route: route.abort())
-    page.goto("/en/processes/")
+    go(page, "/en/processes/")
     assert page.locator("body").get_attribute("data-md-color-scheme") == SCHEMES[other]
     fresh = open_context(browser, site_url, color_scheme=scheme)
     first_visit = fresh.new_page()
     first_visit.route("**/javascripts/bundle.*.min.js", lambda route: route.abort())
-    first_visit.goto("/threads/")
+    go(first_visit, "/threads/")
     assert first_visit.locator("body").get_attribute("data-md-color-scheme") == SCHEMES[scheme]
     assert first_visit.locator(".md-clipboard, .md-code__nav").count() == 0  # no script ran
     fresh.close()
