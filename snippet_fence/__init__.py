@@ -25,6 +25,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from pymdownx.superfences import SuperFencesException
+
 from snippet_engine.project import find_pythons, open_store, read_settings
 from snippet_fence.fence import SnippetFence
 
@@ -32,8 +34,9 @@ __all__ = ["SnippetError", "SnippetFence", "formatter", "validator"]
 log = logging.getLogger(__name__)
 
 
-class SnippetError(RuntimeError):
-    """A snippet block that cannot be shown (a bad option, a failed run)."""
+class SnippetError(SuperFencesException):
+    """A snippet block that cannot be shown (a bad option, a failed run). Superfences
+    passes this class on (any other exception turns the fence back into plain text)."""
 
 
 @functools.cache

@@ -6,8 +6,11 @@ need MkDocs; the MkDocs plugin must then find those very runs (the same keys).
 
 from __future__ import annotations
 
+import logging
 import subprocess
 import sys
+
+import pytest
 
 from snippet_engine import options
 from snippet_fence import figures
@@ -66,3 +69,57 @@ def test_the_run_stage_names_the_page_and_snippet_of_what_fails(tmp_path):
 
 def test_the_stage_knows_every_figure_the_fence_draws():
     assert set(options.FIGURES) == set(figures.FIGURES)
+
+
+def convert(markdown_text: str) -> str:
+    """Python-Markdown with the fence given by import path, as Zensical would give it."""
+    import markdown
+
+    import snippet_fence
+
+    fence = {
+        "name": "snippet",
+        "class": "snippet",
+        "validator": snippet_fence.validator,
+        "format": snippet_fence.formatter,
+    }
+    return markdown.markdown(
+        markdown_text,
+        extensions=["pymdownx.superfences"],
+        extension_configs={"pymdownx.superfences": {"custom_fences": [fence]}},
+    )
+
+
+@pytest.fixture
+def fence_outside_mkdocs(tmp_path, monkeypatch):
+    """The fence's settings from a site of our own: `write(page)` gives its config."""
+    import snippet_fence
+
+    def write(page: str):
+        config = fixture_site(tmp_path, page)
+        monkeypatch.setenv("SNIPPETS_CONFIG", str(config))
+        snippet_fence._fence.cache_clear()
+        return config
+
+    yield write
+    snippet_fence._fence.cache_clear()
+
+
+def test_the_fence_by_import_path_shows_the_stored_run(fence_outside_mkdocs, caplog):
+    page = fence("prints_ok.py")
+    config = fence_outside_mkdocs(page)
+    assert run_stage(config).returncode == 0
+    caplog.set_level(logging.INFO)
+    html = convert(page)
+    assert 'class="snippet-output' in html and "snippets/prints_ok.py" in html
+    assert "ran snippets/" not in caplog.text, "the run should have come from the stage"
+
+
+def test_the_fence_by_import_path_stops_the_conversion_naming_the_snippet(fence_outside_mkdocs):
+    import snippet_fence
+
+    page = fence("exits_3.py")
+    fence_outside_mkdocs(page)
+    expected = r"snippets/exits_3.py: exited with code 3"
+    with pytest.raises(snippet_fence.SnippetError, match=expected):
+        convert(page)
