@@ -45,6 +45,7 @@ def _fence() -> SnippetFence:
     settings, _ = read_settings(config)
     store = open_store(settings, config.parent, log)
     fence = SnippetFence(config.parent / settings.snippets_dir, store, settings.timeout, log)
+    fence.page = "(a page: only MkDocs' plugin knows which)"
     if store.execute:
         fence.others, _ = find_pythons(settings, log)
     return fence
