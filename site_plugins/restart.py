@@ -24,7 +24,9 @@ from mkdocs.plugins import get_plugin_logger
 log = get_plugin_logger("snippets")
 # The code a build runs (the benchmark and the tests are not)
 PACKAGES = ("snippet_engine", "snippet_fence", "site_plugins")
-_PLUGINS = ("site_plugins.snippets", "site_plugins.notebooks", "site_plugins.languages")
+_PLUGINS = tuple(
+    f"site_plugins.{name}" for name in ("snippets", "notebooks", "languages", "lean_pages")
+)
 
 
 def _modules() -> list[Path]:
@@ -73,7 +75,9 @@ def restart_if_code_changed(site_dir: str) -> None:
     site = Path(site_dir)
     # The server's temporary site folder (MkDocs makes one per run): the new process
     # makes its own, and nothing else would remove this one
-    if site.parent == Path(tempfile.gettempdir()) and site.name.startswith("mkdocs_"):
+    if site.parent == Path(tempfile.gettempdir()) and site.name.startswith(
+        ("mkdocs_", "properdocs_")
+    ):
         shutil.rmtree(site, ignore_errors=True)
     sys.stdout.flush()
     sys.stderr.flush()

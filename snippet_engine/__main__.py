@@ -13,6 +13,7 @@ import logging
 import sys
 from pathlib import Path
 
+from snippet_engine import interpreters
 from snippet_engine.plan import plan_pages
 from snippet_engine.project import SettingsError, find_pythons, open_store, read_settings
 
@@ -28,7 +29,12 @@ def run(config_file: Path) -> int:
     root = config_file.resolve().parent
     store = open_store(settings, root, log)
     others, _ = find_pythons(settings, log) if store.execute else ([], [])
-    pages = [(path.relative_to(root).as_posix(), path) for path in sorted(docs_dir.rglob("*.md"))]
+    # The pages MkDocs builds: not those in dot folders or the theme's templates/
+    pages = [
+        (path.relative_to(root).as_posix(), path)
+        for path in sorted(docs_dir.rglob("*.md"))
+        if not any(p.startswith(".") or p == "templates" for p in path.relative_to(docs_dir).parts)
+    ]
     snippets_dir = root / settings.snippets_dir
     plan = plan_pages(pages, snippets_dir, store, settings.timeout, others)
     for problem in plan.problems:
@@ -39,7 +45,8 @@ def run(config_file: Path) -> int:
         for job in fence.jobs:
             detail = fence.options.failure(store.get(job), job.timeout)
             if detail is not None:
-                python = "" if job.interpreter is None else f"with Python {job.interpreter.label}: "
+                python = job.interpreter or interpreters.current()
+                python = f"with Python {python.label}: " if fence.options.versions else ""
                 failures.append(f"{fence.page}: snippets/{fence.snippet}: {python}{detail}")
     for failure in dict.fromkeys(failures):
         log.error(failure)

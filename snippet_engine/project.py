@@ -7,7 +7,6 @@ no MkDocs installed. Both then open the same store and find the same other Pytho
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +27,7 @@ class Settings:
     """The snippets plugin's options in `mkdocs.yml`, with their defaults."""
 
     snippets_dir: str = "snippets"
-    timeout: float = 60
+    timeout: float = 60.0
     cache_dir: str = ".cache/snippets"
     workers: int = 0  # how many snippets may run at once; 0: all of them (they mostly sleep)
     pass_env: tuple[str, ...] = ()  # variables snippets see beyond PATH, HOME and the locale
@@ -48,41 +47,78 @@ class Settings:
 DEFAULTS = Settings()
 
 
+class _Tagged:
+    """A value mkdocs.yml gives through a tag (`!ENV`, `!!python/name:`): known to MkDocs
+    only. No setting the engine reads may be one."""
+
+    def __repr__(self) -> str:
+        return "a tagged value (!ENV...), which only MkDocs reads"
+
+
 class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml's tags (`!ENV`, `!!python/name:`) as nothing: the engine needs
-    none of the values they stand for."""
+    pass
 
 
-_TolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
+_TolerantLoader.add_multi_constructor("!", lambda *_: _Tagged())
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: _Tagged())
+
+# What MkDocs' config_options accept for each (the plugin's SnippetsConfig)
+_TYPES = {
+    "snippets_dir": str,
+    "timeout": (int, float),
+    "cache_dir": str,
+    "workers": int,
+    "pass_env": list,
+    "interpreters": list,
+}
 
 
 def read_settings(config_file: Path) -> tuple[Settings, Path]:
-    """(the snippets plugin's settings, the docs folder) from a site's `mkdocs.yml`."""
-    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
-    options = None
-    for plugin in config.get("plugins") or []:
-        if plugin == "snippets":
-            options = {}
-        elif isinstance(plugin, dict) and "snippets" in plugin:
-            options = plugin["snippets"] or {}
+    """(the snippets plugin's settings, the docs folder) from a site's `mkdocs.yml`,
+    checked as MkDocs checks them."""
+    where = f"{config_file.name}: snippets"
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    except yaml.YAMLError as error:
+        raise SettingsError(f"{config_file.name}: not YAML: {error}") from None
+    plugins = (config or {}).get("plugins") or []
+    # A list of names and {name: options}, or one mapping of name: options
+    entries = (
+        plugins.items()
+        if isinstance(plugins, dict)
+        else (
+            next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
+            for entry in plugins
+        )
+    )
+    options = next((dict(value or {}) for name, value in entries if name == "snippets"), None)
     if options is None:
         raise SettingsError(f"{config_file.name}: no `snippets` plugin in `plugins`")
-    known = {field.name: field.type for field in dataclasses.fields(Settings)}
-    unknown = sorted(set(options) - set(known))
+    if options.pop("enabled", True) is not True:
+        raise SettingsError(f"{where}: the plugin is not enabled")
+    unknown = sorted(set(options) - set(_TYPES))
     if unknown:
-        raise SettingsError(f"{config_file.name}: snippets: unknown option(s) {', '.join(unknown)}")
-    try:  # as MkDocs' own checks would take them; a timeout of 20 keys as 20.0 does
-        for name in ("pass_env", "interpreters"):
-            options[name] = tuple(str(item) for item in options.get(name) or ())
-        options["timeout"] = float(options.get("timeout", DEFAULTS.timeout))
-        options["workers"] = int(options.get("workers", DEFAULTS.workers))
-    except (TypeError, ValueError) as error:
-        raise SettingsError(f"{config_file.name}: snippets: {error}") from None
+        raise SettingsError(f"{where}: unknown option(s) {', '.join(unknown)}")
+    for name, value in options.items():
+        kind = _TYPES[name]
+        items = value if isinstance(value, list) else []
+        if (
+            not isinstance(value, kind)
+            or isinstance(value, bool)
+            or not all(isinstance(item, str) for item in items)
+        ):
+            raise SettingsError(f"{where}: {name}={value!r}: not what MkDocs accepts")
+    for name in ("pass_env", "interpreters"):
+        options[name] = tuple(options.get(name, ()))
+    # A float, as the plugin passes it: the timeout is part of every run's cache key
+    options["timeout"] = float(options.get("timeout", DEFAULTS.timeout))
+    docs_dir = (config or {}).get("docs_dir", "docs")
+    if not isinstance(docs_dir, str):
+        raise SettingsError(f"{config_file.name}: docs_dir={docs_dir!r}: expected a folder")
     root = config_file.resolve().parent
     settings = Settings(**options)
     settings.check(root)
-    return settings, root / config.get("docs_dir", "docs")
+    return settings, root / docs_dir
 
 
 def open_store(settings: Settings, root: Path, log: logging.Logger | logging.LoggerAdapter):

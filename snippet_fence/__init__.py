@@ -27,7 +27,7 @@ from typing import Any
 
 from pymdownx.superfences import SuperFencesException
 
-from snippet_engine.project import find_pythons, open_store, read_settings
+from snippet_engine.project import SettingsError, find_pythons, open_store, read_settings
 from snippet_fence.fence import SnippetFence
 
 __all__ = ["SnippetError", "SnippetFence", "formatter", "validator"]
@@ -39,8 +39,17 @@ class SnippetError(SuperFencesException):
     passes this class on (any other exception turns the fence back into plain text)."""
 
 
-@functools.cache
 def _fence() -> SnippetFence:
+    """The fence, made on first use; a setting it cannot use stops the conversion (any
+    exception but SnippetError would turn the block back into text, silently)."""
+    try:
+        return _made_fence()
+    except (OSError, SettingsError) as error:
+        raise SnippetError(f"snippet fence: {error}") from None
+
+
+@functools.cache
+def _made_fence() -> SnippetFence:
     config = Path(os.environ.get("SNIPPETS_CONFIG", "mkdocs.yml")).resolve()
     settings, _ = read_settings(config)
     store = open_store(settings, config.parent, log)

@@ -105,8 +105,7 @@ def update_examples(request) -> bool:
 @pytest.fixture(scope="session")
 def other_pythons():
     """Each other Python mkdocs.yml names that uv finds here, its environment made."""
-    from snippet_runner import interpreters
-
+    from snippet_engine import interpreters
     from tests.more_runs import FOUND
 
     return {name: interpreters.prepare(name) for name in FOUND}

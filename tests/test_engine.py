@@ -13,6 +13,7 @@ import sys
 import pytest
 
 from snippet_engine import options
+from snippet_engine.project import Settings, SettingsError, read_settings
 from snippet_fence import figures
 from tests.conftest import mkdocs_build
 from tests.test_failures import fence, fixture_site
@@ -96,13 +97,15 @@ def fence_outside_mkdocs(tmp_path, monkeypatch):
     import snippet_fence
 
     def write(page: str):
+        for switch in ("CI", "SNIPPETS_FRESH"):  # they make the store skip the cache
+            monkeypatch.delenv(switch, raising=False)
         config = fixture_site(tmp_path, page)
         monkeypatch.setenv("SNIPPETS_CONFIG", str(config))
-        snippet_fence._fence.cache_clear()
+        snippet_fence._made_fence.cache_clear()
         return config
 
     yield write
-    snippet_fence._fence.cache_clear()
+    snippet_fence._made_fence.cache_clear()
 
 
 def test_the_fence_by_import_path_shows_the_stored_run(fence_outside_mkdocs, caplog):
@@ -123,3 +126,46 @@ def test_the_fence_by_import_path_stops_the_conversion_naming_the_snippet(fence_
     expected = r"snippets/exits_3.py: exited with code 3"
     with pytest.raises(snippet_fence.SnippetError, match=expected):
         convert(page)
+
+
+@pytest.mark.parametrize(
+    ("plugins", "settings"),
+    [
+        ("  - snippets\n", Settings()),
+        ("  snippets:\n    timeout: 20\n", Settings(timeout=20.0)),
+        (
+            "  - search\n  - snippets:\n      pass_env: [A]\n      cache_dir: .x\n",
+            Settings(pass_env=("A",), cache_dir=".x"),
+        ),
+    ],
+)
+def test_the_stage_reads_the_settings_mkdocs_gives_the_plugin(tmp_path, plugins, settings):
+    (tmp_path / "snippets").mkdir()
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(f"site_url: !ENV [SITE_URL, null]\nplugins:\n{plugins}", encoding="utf-8")
+    assert read_settings(config) == (settings, tmp_path / "docs")
+    assert repr(read_settings(config)[0].timeout) == repr(
+        60.0 if "timeout" not in plugins else 20.0
+    )
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ("pass_env: FOO", "pass_env='FOO': not what MkDocs accepts"),
+        ("timeout: '20'", "timeout='20': not what MkDocs accepts"),
+        ("workers: true", "workers=True: not what MkDocs accepts"),
+        ("cache_dir: !ENV [X, y]", "cache_dir=a tagged value"),
+        ("enabled: false", "the plugin is not enabled"),
+        ("colour: red", "unknown option(s) colour"),
+        ("timeout: 0", "timeout=0.0: expected 0 < seconds <= 3600"),
+        ("interpreters: [python3]", "interpreters: 'python3': expected a version"),
+    ],
+)
+def test_the_stage_refuses_settings_mkdocs_would_refuse(tmp_path, options, message):
+    (tmp_path / "snippets").mkdir()
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(f"plugins:\n  - snippets:\n      {options}\n", encoding="utf-8")
+    with pytest.raises(SettingsError) as refused:
+        read_settings(config)
+    assert message in str(refused.value)

@@ -1,0 +1,1 @@
+"""`make benchmark`: build and edit times of the site."""

@@ -1,0 +1,1 @@
+"""The MkDocs plugins of the site: snippets, notebooks, languages, lean pages."""

@@ -1,0 +1,1 @@
+"""Runs snippets and keeps their runs, with no MkDocs (README: "The run stage")."""
