@@ -70,8 +70,9 @@ def workers_start_when_the_event_is_set(output: str) -> None:
     assert lines[0] == "main: configuration loaded"
     starts = re.findall(r"^worker (\d) started after ([\d.]+) s$", output, re.M)
     assert sorted(name for name, _ in starts) == ["0", "1", "2"] and len(lines) == 4
-    # The page: "about half a second in" (printed to one decimal)
-    assert all(0.4 <= float(seconds) <= 0.7 for _, seconds in starts)
+    # The page: none earlier than the half second the main thread spent preparing (on a
+    # busy machine the wake-ups can come later: 0.9 s in one build)
+    assert all(float(seconds) >= 0.5 for _, seconds in starts)
 
 
 @invariant("055/07_daemon_threads.py")
