@@ -16,7 +16,7 @@ from site_plugins.restart import restart_if_code_changed
 from site_plugins.template_cache import TemplateCache
 from snippet_engine import interpreters
 from snippet_engine.plan import plan_pages
-from snippet_engine.project import DEFAULTS, Settings, SettingsError, find_pythons, open_store
+from snippet_engine.project import DEFAULTS, Settings, SettingsError
 from snippet_fence.fence import SnippetFence
 from snippet_fence.render import with_download_links
 from snippet_fence.stamp import stamp_html
@@ -67,10 +67,7 @@ class SnippetsPlugin(BasePlugin[SnippetsConfig]):
                 settings.check(root)
             except SettingsError as error:
                 raise PluginError(f"snippets: {error}") from None
-            store = open_store(settings, root, log)
-            self.fence = SnippetFence(root / settings.snippets_dir, store, settings.timeout, log)
-            if store.execute:
-                self.fence.others, self.unavailable = find_pythons(settings, log)
+            self.fence, self.unavailable = SnippetFence.for_settings(settings, root, log)
         self.docs_dir = Path(config.docs_dir).resolve().relative_to(root.resolve())
         if "pymdownx.superfences" not in config.markdown_extensions:
             raise PluginError("snippets: needs the pymdownx.superfences Markdown extension")

@@ -28,7 +28,7 @@ def run(config_file: Path) -> int:
         return 1
     root = config_file.resolve().parent
     store = open_store(settings, root, log)
-    others, _ = find_pythons(settings, log) if store.execute else ([], [])
+    others, _ = find_pythons(settings, store, log)
     # The pages MkDocs builds: not those in dot folders or the theme's templates/
     pages = [
         (path.relative_to(root).as_posix(), path)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from snippet_engine.fences import find_fences
-from snippet_engine.interpreters import Interpreter
+from snippet_engine.interpreters import Interpreter, by_version, current
 from snippet_engine.options import FenceOptions, OptionError
 from snippet_engine.store import Job, RunStore
 
@@ -62,18 +62,28 @@ def plan_pages(
                 keys.append(str(error))
                 continue
             options = fence.options
-            timeout = options.timeout or default_timeout
-            wanted = [
-                Job(script, n, timeout, options.exclusive) for n in range(1, options.runs + 1)
-            ]
-            if options.versions:
-                wanted += [Job(script, 1, timeout, options.exclusive, python) for python in others]
+            wanted = jobs_for(script, options, options.timeout or default_timeout, others)
             plan.fences.append(
                 PlannedFence(page, fence.line, fence.snippet, options, tuple(wanted))
             )
             keys.extend(store.key(job) for job in wanted)
         plan.shows[page] = tuple(keys)
     return plan
+
+
+def jobs_for(
+    script: Path, options: FenceOptions, timeout: float, others: list[Interpreter]
+) -> list[Job]:
+    """The runs a fence shows, in the order it shows them: its runs 1 to N, or for
+    versions="all" one per Python by version, the build's own (interpreter None) among
+    them."""
+    if not options.versions:
+        return [Job(script, n, timeout, options.exclusive) for n in range(1, options.runs + 1)]
+    build = current()
+    return [
+        Job(script, 1, timeout, options.exclusive, None if python is build else python)
+        for python in by_version(others)
+    ]
 
 
 def load_snippet(snippets_dir: Path, name: str) -> tuple[Path, str]:

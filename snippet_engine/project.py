@@ -135,10 +135,13 @@ def open_store(settings: Settings, root: Path, log: logging.Logger | logging.Log
 
 
 def find_pythons(
-    settings: Settings, log: logging.Logger | logging.LoggerAdapter
+    settings: Settings, store: RunStore, log: logging.Logger | logging.LoggerAdapter
 ) -> tuple[list[interpreters.Interpreter], list[interpreters.Unavailable]]:
-    """(the other Pythons found, each with its environment; those named but not usable)."""
+    """(the other Pythons found, each with its environment; those named but not usable).
+    None when the store runs nothing: their environments would serve no run."""
     others, unavailable = [], []
+    if not store.execute:
+        return others, unavailable
     for name in settings.interpreters:
         found = interpreters.prepare(name)
         if isinstance(found, interpreters.Unavailable):

@@ -27,7 +27,7 @@ from typing import Any
 
 from pymdownx.superfences import SuperFencesException
 
-from snippet_engine.project import SettingsError, find_pythons, open_store, read_settings
+from snippet_engine.project import SettingsError, read_settings
 from snippet_fence.fence import SnippetFence
 
 __all__ = ["SnippetError", "SnippetFence", "formatter", "validator"]
@@ -39,24 +39,17 @@ class SnippetError(SuperFencesException):
     passes this class on (any other exception turns the fence back into plain text)."""
 
 
+@functools.cache  # an exception is not cached: the next block tries again
 def _fence() -> SnippetFence:
     """The fence, made on first use; a setting it cannot use stops the conversion (any
     exception but SnippetError would turn the block back into text, silently)."""
+    config = Path(os.environ.get("SNIPPETS_CONFIG", "mkdocs.yml")).resolve()
     try:
-        return _made_fence()
+        settings, _ = read_settings(config)
     except (OSError, SettingsError) as error:
         raise SnippetError(f"snippet fence: {error}") from None
-
-
-@functools.cache
-def _made_fence() -> SnippetFence:
-    config = Path(os.environ.get("SNIPPETS_CONFIG", "mkdocs.yml")).resolve()
-    settings, _ = read_settings(config)
-    store = open_store(settings, config.parent, log)
-    fence = SnippetFence(config.parent / settings.snippets_dir, store, settings.timeout, log)
+    fence, _ = SnippetFence.for_settings(settings, config.parent, log)
     fence.page = "(a page: only MkDocs' plugin knows which)"
-    if store.execute:
-        fence.others, _ = find_pythons(settings, log)
     return fence
 
 

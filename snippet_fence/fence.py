@@ -19,10 +19,11 @@ from typing import Any
 
 from markdown_exec import base_format
 
-from snippet_engine.interpreters import Interpreter, by_version, current
+from snippet_engine.interpreters import Interpreter, Unavailable, current
 from snippet_engine.options import FenceOptions, OptionError
-from snippet_engine.plan import load_snippet
-from snippet_engine.store import Job, RunStore
+from snippet_engine.plan import jobs_for, load_snippet
+from snippet_engine.project import Settings, find_pythons, open_store
+from snippet_engine.store import RunStore
 from snippet_fence.figures import FIGURES, FigureError
 from snippet_fence.render import error_html, outputs_html
 
@@ -51,6 +52,16 @@ class SnippetFence:
         # The other Pythons versions="all" blocks run with (interpreters.py), by version
         self.others: list[Interpreter] = []
 
+    @classmethod
+    def for_settings(
+        cls, settings: Settings, root: Path, log: logging.Logger | logging.LoggerAdapter = LOG
+    ) -> tuple[SnippetFence, list[Unavailable]]:
+        """The fence over the site's runs, and the Pythons named but not usable here."""
+        store = open_store(settings, root, log)
+        fence = cls(root / settings.snippets_dir, store, settings.timeout, log)
+        fence.others, unavailable = find_pythons(settings, store, log)
+        return fence, unavailable
+
     def validator(
         self, language: str, inputs: dict[str, str], options: dict[str, Any], *_: Any
     ) -> bool:
@@ -73,16 +84,13 @@ class SnippetFence:
             return self._fail(name, str(error))
         fence: FenceOptions = options["parsed"]
         timeout = fence.timeout or self.default_timeout
+        jobs = jobs_for(script, fence, timeout, self.others)
+        runs = [self.store.get(job) for job in jobs]
         tab_labels, selected = None, 0
         if fence.versions:
-            pythons, build = by_version(self.others), current()
-            # None: the build's own Python, its run keyed as every other block's
-            jobs = [Job(script, 1, timeout, interpreter=None if p is build else p) for p in pythons]
-            runs = [self.store.get(job) for job in jobs]
-            tab_labels = [f"Python {p.label}" for p in pythons]
-            selected = pythons.index(build)
-        else:
-            runs = [self.store.get(Job(script, n, timeout)) for n in range(1, fence.runs + 1)]
+            pythons = [job.interpreter or current() for job in jobs]
+            tab_labels = [f"Python {python.label}" for python in pythons]
+            selected = pythons.index(current())
         for n, run in enumerate(runs):
             detail = fence.failure(run, timeout)
             if detail is not None:

@@ -34,13 +34,21 @@ def shared_memory_entries() -> set[str]:
 
 
 def mkdocs_build(
-    config: Path, site_dir: Path, timeout: float = 600, *, fresh: bool = True, **env_vars: str
+    config: Path,
+    site_dir: Path,
+    timeout: float = 600,
+    *,
+    fresh: bool = True,
+    python: str = sys.executable,
+    generator: str = "mkdocs",
+    **env_vars: str,
 ):
     """`mkdocs build --strict` in a child process, as an author or CI runs it.
 
     `fresh` (the default) runs every snippet again; without it the build may use outputs
-    cached by an earlier one, as an author's build does. Keyword arguments set environment
-    variables (`SITE_URL="..."`).
+    cached by an earlier one, as an author's build does. `python` and `generator`
+    ("properdocs") choose another environment or another MkDocs. Keyword arguments set
+    environment variables (`SITE_URL="..."`).
     """
     env = {k: v for k, v in os.environ.items() if k not in ("CI", "SNIPPETS_FRESH")}
     env["NO_MKDOCS_2_WARNING"] = "1"
@@ -49,9 +57,9 @@ def mkdocs_build(
     env.update(env_vars)
     return subprocess.run(
         [
-            sys.executable,
+            python,
             "-m",
-            "mkdocs",
+            generator,
             "build",
             "--strict",
             "-f",

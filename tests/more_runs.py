@@ -12,30 +12,31 @@ from __future__ import annotations
 import multiprocessing
 import re
 
-from mkdocs.utils.yaml import yaml_load
-
-from site_plugins.snippets import SnippetsConfig
 from snippet_engine import interpreters
 from snippet_engine.interpreters import Interpreter, Unavailable
+from snippet_engine.project import read_settings
 from snippet_engine.store import Job, RunStore
 from tests.conftest import ThisSessionsRuns
 from tests.pages import ROOT, SNIPPETS, fences_by_snippet, measuring_snippets, snippet_files
 
 NAMES = [path.relative_to(SNIPPETS).as_posix() for path in snippet_files()]
-DEFAULT_TIMEOUT = float(SnippetsConfig.timeout.default)
+SETTINGS, _ = read_settings(ROOT / "mkdocs.yml")  # the snippets plugin's, as a build's
+DEFAULT_TIMEOUT = SETTINGS.timeout
+PASSED_TO_SNIPPETS = SETTINGS.pass_env  # part of every cache key
+CACHE = ROOT / SETTINGS.cache_dir
 
 
-def plugin_option(option: str, default):
-    """The snippets plugin's `option` as mkdocs.yml sets it."""
-    return next(
-        plugin["snippets"].get(option, default)
-        for plugin in yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["plugins"]
-        if isinstance(plugin, dict) and "snippets" in plugin
+def session_store(workers: int = 0) -> RunStore:
+    """A store over this session's runs, keyed as the build keys them."""
+    return RunStore(
+        ROOT,
+        ThisSessionsRuns(CACHE),
+        read_cache=True,
+        execute=True,
+        workers=workers,
+        pass_env=PASSED_TO_SNIPPETS,
     )
 
-
-PASSED_TO_SNIPPETS = tuple(plugin_option("pass_env", []))  # part of every cache key
-CACHE = ROOT / plugin_option("cache_dir", SnippetsConfig.cache_dir.default)
 
 # --- start methods, on the build's Python ---
 
@@ -68,9 +69,7 @@ def follows_the_default_method(name: str) -> bool:
 
 # --- other Pythons ---
 
-OTHER_PYTHONS = [
-    name for name in plugin_option("interpreters", []) if not interpreters.is_current(name)
-]
+OTHER_PYTHONS = [name for name in SETTINGS.interpreters if not interpreters.is_current(name)]
 # Finding one takes uv milliseconds; making its environment waits for the first test
 WHERE = {name: interpreters.locate(name) for name in OTHER_PYTHONS}
 FOUND = [name for name in OTHER_PYTHONS if not isinstance(WHERE[name], Unavailable)]
@@ -137,13 +136,6 @@ def make_runs(pythons: dict[str, Interpreter | Unavailable]) -> RunStore:
     # Spawn and forkserver start a fresh interpreter per worker: a few at a time, or
     # starting them would take the seconds the snippets measure
     for jobs, workers in ((python_jobs, 32), (method_jobs, 3)):
-        store = RunStore(
-            ROOT,
-            ThisSessionsRuns(CACHE),
-            read_cache=True,
-            execute=True,
-            workers=workers,
-            pass_env=PASSED_TO_SNIPPETS,
-        )
+        store = session_store(workers)
         store.prefetch(jobs)
     return store

@@ -101,11 +101,11 @@ def fence_outside_mkdocs(tmp_path, monkeypatch):
             monkeypatch.delenv(switch, raising=False)
         config = fixture_site(tmp_path, page)
         monkeypatch.setenv("SNIPPETS_CONFIG", str(config))
-        snippet_fence._made_fence.cache_clear()
+        snippet_fence._fence.cache_clear()
         return config
 
     yield write
-    snippet_fence._made_fence.cache_clear()
+    snippet_fence._fence.cache_clear()
 
 
 def test_the_fence_by_import_path_shows_the_stored_run(fence_outside_mkdocs, caplog):

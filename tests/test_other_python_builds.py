@@ -10,13 +10,12 @@ whose packages differ most from the build's); a build of it costs about 20 s.
 
 from __future__ import annotations
 
-import os
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from snippet_engine.interpreters import Interpreter
+from tests.conftest import mkdocs_build
 from tests.more_runs import LAST
 from tests.pages import ROOT
 from tests.site_checks import broken_links, from_other_origins, leaked_paths, loaded_assets
@@ -28,15 +27,8 @@ def built_with(request, other_pythons, tmp_path_factory) -> tuple[Interpreter, P
     """(the Python, its site, its build log): `mkdocs build --strict`, no snippet run."""
     python = usable(other_pythons[request.param])
     site = tmp_path_factory.mktemp(f"site-{request.param}")
-    env = {k: v for k, v in os.environ.items() if k not in ("CI", "SNIPPETS_FRESH")}
-    env.update(NO_MKDOCS_2_WARNING="1", SNIPPETS_EXECUTE="0")
-    result = subprocess.run(
-        [python.python, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
+    result = mkdocs_build(
+        ROOT / "mkdocs.yml", site, fresh=False, python=python.python, SNIPPETS_EXECUTE="0"
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return python, site, result.stderr

@@ -9,14 +9,12 @@ made on the MkDocs site (outputs, parity, paths, links, the browser tests) holds
 from __future__ import annotations
 
 import gzip
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import mkdocs_build
 from tests.pages import ROOT
 from tests.test_failures import fence, fixture_site
 
@@ -24,24 +22,10 @@ GENERATOR = '<meta name="generator" content="'
 NOT_BUILT = ("build.log",)  # written next to the pages by the tests
 
 
-def properdocs_build(config: Path, site_dir: Path, **env_vars: str):
-    env = {k: v for k, v in os.environ.items() if k not in ("CI", "SNIPPETS_FRESH")}
-    env.update(NO_MKDOCS_2_WARNING="1", **env_vars)
-    command = ["-m", "properdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)]
-    return subprocess.run(
-        [sys.executable, *command],
-        cwd=config.parent,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-
-
 @pytest.fixture(scope="module")
 def properdocs_site(built_site, tmp_path_factory) -> tuple[Path, str]:
     site = tmp_path_factory.mktemp("properdocs-site")
-    result = properdocs_build(ROOT / "mkdocs.yml", site)
+    result = mkdocs_build(ROOT / "mkdocs.yml", site, fresh=False, generator="properdocs")
     assert result.returncode == 0, result.stderr
     return site, result.stderr
 
@@ -97,7 +81,7 @@ def test_a_failing_snippet_fails_a_properdocs_build_naming_page_and_snippet(tmp_
     config = fixture_site(tmp_path, fence("exits_3.py"))
     # ProperDocs ships no default theme (MkDocs' own is a separate package there)
     config.write_text(config.read_text(encoding="utf-8") + "theme: material\n", encoding="utf-8")
-    result = properdocs_build(config, tmp_path / "site")
+    result = mkdocs_build(config, tmp_path / "site", generator="properdocs")
     assert result.returncode == 1
     assert "docs/index.md: snippets/exits_3.py: exited with code 3" in result.stderr
     assert "Traceback" not in result.stderr

@@ -10,14 +10,14 @@ from pytest_examples import CodeExample
 from ruff.__main__ import find_ruff_bin
 
 from snippet_engine.process import Run, run_snippet
-from tests.conftest import SHARED_MEMORY, ThisSessionsRuns
+from snippet_engine.store import Job
+from tests.conftest import SHARED_MEMORY
 from tests.expected import check_output
 from tests.more_runs import (
-    CACHE,
     DEFAULT_TIMEOUT,
     METHOD_RUNS,
-    PASSED_TO_SNIPPETS,
     job,
+    session_store,
     starts_processes,
 )
 from tests.pages import ROOT, SNIPPETS, fences_by_snippet, snippet_files
@@ -62,10 +62,8 @@ def run_of_this_sessions_build(name: str, timeout: float) -> Run | None:
     suite's slowest part. Without a build in the session (`pytest tests/test_snippets.py`,
     `make test-one-cpu`) the snippet runs here.
     """
-    cache = ThisSessionsRuns(CACHE)
-    return cache.load(
-        cache.key(SNIPPETS / name, f"snippets/{name}", 1, timeout, PASSED_TO_SNIPPETS)
-    )
+    store = session_store()
+    return store.cache.load(store.key(Job(SNIPPETS / name, 1, timeout)))
 
 
 # Shows what happens without the guard; its invariant checks that it fails as it should
