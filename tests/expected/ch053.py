@@ -3,6 +3,14 @@
 from ast import literal_eval
 
 from tests.expected import cpus, gil_enabled, invariant, number, pool_cpus
+from tests.expected.timelines import (
+    each_lasts,
+    header_and_rows,
+    overlap,
+    second_wave,
+    spans_of,
+    staircase,
+)
 
 SQUARES_5 = "[0, 1, 4, 9, 16]"
 
@@ -81,40 +89,29 @@ def default_pool_size_follows_cpu_count(output: str) -> None:
     assert rounds - 0.05 <= number(r"^12 one-second tasks took ([\d.]+) s$", output) < rounds + 1
 
 
-def spans_of(output: str, way: str):
-    """The (call, worker, start, end) rows of one way, from the table the figure reads."""
-    from snippet_fence.figures import parse_spans
-
-    return sorted((s.call, s.worker, s.start, s.end) for s in parse_spans(output) if s.way == way)
-
-
-def header_and_rows(output: str, rows: int) -> None:
-    """A timeline table of threads: its header, then `rows` more lines."""
-    lines = output.splitlines()
-    assert lines[0].split() == ["way", "call", "thread", "start", "end"]
-    assert len(lines) == 1 + rows
-
-
 @invariant("053/10_timeline.py")
 def timeline_staircase_against_overlap(output: str) -> None:
-    lines = output.splitlines()
-    assert lines[0].split() == ["way", "call", "thread", "start", "end"]
-    assert len(lines) == 16
+    header_and_rows(output, 15)
     sequential = spans_of(output, "sequential")
     assert [(call, worker) for call, worker, _, _ in sequential] == [
         (n, "MainThread") for n in range(5)
     ]
-    for n, (_, _, start, end) in enumerate(sequential):
-        assert n - 0.01 <= start < n + 0.3, "each call starts when the previous ends"
-        assert 0.99 <= end - start < 1.3
+    each_lasts(sequential, 1, 1.3)
+    # The page: "each starts when the previous one ends, five seconds in all"
+    staircase(sequential, 0.2)
+    assert 4.95 <= sequential[-1][3] < 5.5, "five seconds in all"
     threads = spans_of(output, "threads")
     assert len({worker for _, worker, _, _ in threads}) == 5
-    for _, _, start, end in threads:
-        assert start < 0.1 and 0.99 <= end < 1.3, "five calls overlap in one second"
+    each_lasts(threads, 1, 1.3)
+    # The page: "all five bars lie on top of each other ... fit into one"
+    overlap(threads)
+    assert max(end for *_, end in threads) < 1.3, "five seconds of waiting fit into one"
+    # The page: "two waves: three calls at once, then the remaining two on threads
+    # already freed (the thread names repeat), two seconds in all"
     pool = spans_of(output, "thread_pool")
     first, second = pool[:3], pool[3:]
     assert len({worker for _, worker, _, _ in first}) == 3
-    assert {worker for _, worker, _, _ in second} <= {worker for _, worker, _, _ in first}
-    assert all(start < 0.1 for _, _, start, _ in first)
-    assert all(0.99 <= start < 1.3 for _, _, start, _ in second), "a second wave"
-    assert max(end for *_, end in pool) < 2.3, "two seconds in all"
+    each_lasts(pool, 1, 1.3)
+    overlap(first)
+    second_wave(first, second)
+    assert 1.98 <= max(end for *_, end in pool) < 2.3, "two seconds in all"

@@ -5,6 +5,7 @@ from ast import literal_eval
 from collections import Counter
 
 from tests.expected import cpus, gil_enabled, invariant, number
+from tests.expected.timelines import each_lasts, overlap, second_wave, spans_of
 
 SQUARES_10 = [n**2 for n in range(10)]
 FINISHED = "Finished computing!"
@@ -205,22 +206,22 @@ def number_free(output: str, prefix: str) -> str:
 
 @invariant("054/13_timeline.py")
 def process_timeline_overlaps_after_a_start_up_delay(output: str) -> None:
-    from tests.expected.ch053 import spans_of
-
     lines = output.splitlines()
     assert lines[0].split() == ["way", "call", "process", "start", "end"]
     assert len(lines) == 11
     processes = spans_of(output, "processes")
     assert [call for call, *_ in processes] == list(range(5))
     assert len({worker for _, worker, _, _ in processes}) == 5
-    for _, _, start, end in processes:
-        assert 0 < start < 1.0 and 0.99 <= end - start < 1.3
-    assert max(s for *_, s, _ in processes) < min(e for *_, e in processes), "all overlap"
+    each_lasts(processes, 1, 1.3)
+    # The page: "the bars overlap ... but they don't start at zero" (how late they
+    # start is up to the start method and the machine: 1.01 s in a crowded build)
+    overlap(processes)
+    assert all(start > 0 for _, _, start, _ in processes)
+    # The page: "the pool starts its three processes once, when it is created: calls
+    # 3 and 4 ran in processes the first calls had used (the names repeat), each once
+    # the call before it in that process had ended"
     pool = spans_of(output, "pool")
     first, second = pool[:3], pool[3:]
     assert len({worker for _, worker, _, _ in first}) == 3
-    assert {worker for _, worker, _, _ in second} <= {worker for _, worker, _, _ in first}
-    # The page: the second wave starts right after the first ends, on the same processes
-    first_end = min(end for *_, end in first)
-    for _, _, start, _ in second:
-        assert first_end - 0.01 <= start <= max(end for *_, end in first) + 0.2
+    each_lasts(pool, 1, 1.3)
+    second_wave(first, second)

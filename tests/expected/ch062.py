@@ -3,27 +3,31 @@
 import re
 
 from tests.expected import cpus, gil_enabled, invariant, number
-from tests.expected.ch053 import header_and_rows, spans_of
+from tests.expected.timelines import each_lasts, header_and_rows, overlap, spans_of, staircase
 
 
-def overlapping(spans, seconds: float) -> None:
-    """All five calls start at once and end one wait later: "about half a second"."""
+def five_overlapping_waits(spans) -> None:
+    """Five half-second waits, each under way before the first had ended."""
     assert [call for call, *_ in spans] == list(range(5))
-    for _, _, start, end in spans:
-        assert start < 0.1 and seconds - 0.01 <= end < seconds + 0.2, (start, end)
+    each_lasts(spans, 0.5, 0.7)
+    overlap(spans)
 
 
 @invariant("062/02_threads_or_gather.py")
 def five_waits_overlap_in_threads_and_in_one_thread_with_gather(output: str) -> None:
     header_and_rows(output, 10)
+    # The page: "both ways overlapped the five waits ... all five were over in
+    # under a second, where one after another they would take two and a half"
     threads = spans_of(output, "threads")
-    overlapping(threads, 0.5)
+    five_overlapping_waits(threads)
+    assert max(end for *_, end in threads) < 1.0
     # The page: "five threads of its own, Thread-1 (wait) to Thread-5 (wait)"
     assert sorted(worker for _, worker, _, _ in threads) == [
         f"Thread-{n} (wait)" for n in range(1, 6)
     ]
     gather = spans_of(output, "gather")
-    overlapping(gather, 0.5)
+    five_overlapping_waits(gather)
+    assert max(end for *_, end in gather) < 1.0
     # The page: "all five in the main thread"
     assert {worker for _, worker, _, _ in gather} == {"MainThread"}
 
@@ -36,12 +40,13 @@ def a_blocking_call_runs_the_coroutines_one_by_one(output: str) -> None:
         (n, "MainThread") for n in range(5)
     ]
     # The page: "a staircase of half seconds, about two and a half seconds in all"
-    for n, (_, _, start, end) in enumerate(blocking):
-        assert 0.5 * n - 0.01 <= start < 0.5 * n + 0.2, "each starts when the last ends"
-        assert 0.49 <= end - start < 0.7
+    each_lasts(blocking, 0.5, 0.7)
+    staircase(blocking, 0.2)
+    assert 2.45 <= blocking[-1][3] < 2.9
+    # The page: "the five calls overlapped again, in five worker threads of the loop's
+    # default executor (asyncio_0 ...)"
     to_thread = spans_of(output, "to_thread")
-    overlapping(to_thread, 0.5)
-    # The page: "five worker threads of the loop's default executor (asyncio_0 ...)"
+    five_overlapping_waits(to_thread)
     workers = {worker for _, worker, _, _ in to_thread}
     assert len(workers) == 5 and all(re.fullmatch(r"asyncio_\d+", w) for w in workers)
 

@@ -3,7 +3,7 @@
 import re
 
 from tests.expected import invariant, number
-from tests.expected.ch053 import header_and_rows, spans_of
+from tests.expected.timelines import header_and_rows, spans_of
 
 
 @invariant("064/01_lock_reentry.py")
