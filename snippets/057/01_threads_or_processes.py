@@ -14,6 +14,10 @@ if hasattr(os, "sched_getaffinity"):  # Linux: the CPUs this process may use
     CPUS = len(os.sched_getaffinity(0))
 else:  # elsewhere, every CPU of the machine
     CPUS = os.cpu_count()
+# Twice the CPUs, but no more workers than tasks: the extra ones would idle,
+# and every pool stays open until the end, so a big machine would start
+# hundreds of processes and take minutes
+MOST_WORKERS = min(2 * CPUS, TASKS)
 
 
 def wait(_):
@@ -56,7 +60,7 @@ def timings(steps):
     }
     with contextlib.ExitStack() as stack:
         ways = {("sequential", 1): map}
-        for workers in range(1, 2 * CPUS + 1):
+        for workers in range(1, MOST_WORKERS + 1):
             for name, executor in EXECUTORS.items():
                 pool = stack.enter_context(executor(max_workers=workers))
                 # Start every worker and let it compute for a while (a fresh

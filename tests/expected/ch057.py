@@ -17,8 +17,11 @@ def waiting_scales_with_any_worker_computing_only_with_processes(output: str) ->
     assert figure_cpus == usable, "the figure marks the usable CPUs"
     assert len(output.splitlines()) == 4 + len(rows)
     row = {(t.work, t.executor, t.workers): t for t in rows}
+    # The page: "1 up to twice as many workers as there are usable CPUs, or as there
+    # are tasks, whichever is fewer"
+    most = min(2 * usable, tasks)
     ways = [("sequential", 1)] + [
-        (executor, n) for n in range(1, 2 * usable + 1) for executor in ("threads", "processes")
+        (executor, n) for n in range(1, most + 1) for executor in ("threads", "processes")
     ]
     assert list(row) == [(work, *way) for work in ("wait", "compute") for way in ways]
     # Sized by time: eight tasks of about 0.05 s, a few tenths of a second in all
@@ -31,7 +34,9 @@ def waiting_scales_with_any_worker_computing_only_with_processes(output: str) ->
             # "close to the ideal": n workers wait through ceil(tasks / n) rounds of sleeps
             best = tasks / math.ceil(tasks / t.workers)
             assert 0.8 * best <= t.speed_up <= 1.05 * best, t
-            assert t.busy < 0.05, "a sleeping worker keeps no CPU busy"
+            # "below 0.1": 0.00 mostly, but a build printed 0.05 for four processes,
+            # whose tasks' bit of CPU time was divided by a run of 0.11 s
+            assert t.busy < 0.1, "a sleeping worker keeps no CPU busy"
         else:
             # "The speed-up follows the CPUs busy": 0.97 to 1.03 here for every row,
             # quiet, with the other CPU taken by a busy loop, and pinned to one CPU.
@@ -39,7 +44,7 @@ def waiting_scales_with_any_worker_computing_only_with_processes(output: str) ->
             # with more cores at work, compute slower while just as busy; and 1.5:
             # 3.12.1 and 3.13.0 ran the sequential loop up to 1.42x slower than a worker
             assert 0.6 <= t.speed_up / t.busy <= 1.5, t
-    for n in range(1, 2 * usable + 1):
+    for n in range(1, most + 1):
         if gil:
             # "only one of them at a time runs Python bytecode": 1.00 in every run here
             assert row["compute", "threads", n].busy <= 1.05, ("threads", n)
