@@ -98,7 +98,7 @@ def timeline_staircase_against_overlap(output: str) -> None:
     ]
     each_lasts(sequential, 1, 1.3)
     # The page: "each starts when the previous one ends, five seconds in all"
-    staircase(sequential, 0.2)
+    staircase(sequential, 0.3)
     assert 4.95 <= sequential[-1][3] < 5.5, "five seconds in all"
     threads = spans_of(output, "threads")
     assert len({worker for _, worker, _, _ in threads}) == 5
@@ -110,6 +110,7 @@ def timeline_staircase_against_overlap(output: str) -> None:
     # already freed (the thread names repeat), two seconds in all"
     pool = spans_of(output, "thread_pool")
     first, second = pool[:3], pool[3:]
+    assert [call for call, *_ in pool] == list(range(5))
     assert len({worker for _, worker, _, _ in first}) == 3
     each_lasts(pool, 1, 1.3)
     overlap(first)

@@ -13,6 +13,7 @@ def waiting_scales_with_any_worker_computing_only_with_processes(output: str) ->
     usable, _ = cpus(output)
     gil = gil_enabled(output)
     tasks = int(number(r"^tasks: (\d+), each about [\d.]+ s$", output))
+    assert tasks == 8, "the page: eight tasks"
     rows, figure_cpus = parse_timings(output)
     assert figure_cpus == usable, "the figure marks the usable CPUs"
     assert len(output.splitlines()) == 4 + len(rows)
