@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 NODE_TOOLS := $(if $(shell command -v npm),$(NODE_STAMP))
 
-.PHONY: serve build test test-one-cpu mutation-check benchmark clean
+.PHONY: serve build test test-one-cpu repeat-runs mutation-check benchmark clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit("Python >= 3.11 is needed" if sys.version_info < (3, 11) else 0)'
@@ -34,6 +34,9 @@ test: $(STAMP) $(NODE_TOOLS)
 
 test-one-cpu: $(STAMP)  # every snippet's claims must hold on a single CPU too (Linux)
 	NO_MKDOCS_2_WARNING=1 taskset -c 0 $(BIN)/python -m pytest tests/test_snippets.py
+
+repeat-runs: $(STAMP)  # every snippet run as a build runs it, 3 rounds, every claim checked (minutes)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m tests.repeat_runs --rounds 3
 
 mutation-check: $(STAMP)  # plants known bugs in a copy: the fast tests must catch each (minutes)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m tests.mutation_check

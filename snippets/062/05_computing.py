@@ -69,7 +69,10 @@ async def with_heartbeat(work):
 
 
 def timings(steps, pool):
-    """{way: (seconds, CPUs busy, ticks)}, each the median of five rounds."""
+    """{way: (seconds, speed-up, CPUs busy, ticks)}, each the median of five
+    rounds; a speed-up is the median of five ratios, each to the sequential
+    run of the same round, so a slow moment of the machine weighs on both
+    sides of a ratio."""
     ways = {
         "sequential": lambda: (sum(map(count_down, [steps] * TASKS)), None),
         "gather": lambda: asyncio.run(
@@ -91,9 +94,14 @@ def timings(steps, pool):
             cpu, ticks = ways[way]()
             took = time.perf_counter() - start
             tries[way].append((took, cpu / took, ticks))
+    alone = [took for took, _, _ in tries["sequential"]]
     return {
         way: (
             statistics.median(took for took, _, _ in runs),
+            statistics.median(
+                first / took
+                for first, (took, _, _) in zip(alone, runs, strict=True)
+            ),
             statistics.median(busy for _, busy, _ in runs),
             # the sequential way runs no event loop
             None
@@ -118,8 +126,7 @@ if __name__ == "__main__":
         f"{'way':<12}{'seconds':>8}{'speed-up':>10}{'CPUs busy':>11}"
         f"{'loop ticks':>12}"
     )
-    for way, (took, busy, ticks) in measured.items():
-        speed_up = measured["sequential"][0] / took
+    for way, (took, speed_up, busy, ticks) in measured.items():
         ticked = "-" if ticks is None else f"{ticks:.0f}"
         print(
             f"{way:<12}{took:>8.2f}{speed_up:>9.2f}x{busy:>11.2f}{ticked:>12}"

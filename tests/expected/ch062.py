@@ -93,10 +93,12 @@ def asyncio_computes_one_task_at_a_time_unless_handed_to_processes(output: str) 
     # ran up to a third slower than the tasks later (0.24 s here)
     assert sequential[0] >= 0.2, "the work is sized by time"
     assert sequential[3] == "-", "no event loop, no ticks"
-    # The page: "about as long as the sequential run, no more than one CPU busy, the
-    # heartbeat ticked once at most": the coroutines never await, so the loop runs
-    # them one after another
-    assert 0.8 <= gather[1] <= 1.25 and gather[2] <= 1.05, gather
+    # The page: "about as long as the sequential run (a speed-up between 0.8x and
+    # 1.3x), no more than one CPU busy, the heartbeat ticked once at most": the
+    # coroutines never await, so the loop runs them one after another. The same
+    # loop in the same thread, yet 0.97x to 1.14x in ten runs here, and 1.28x in a
+    # test session when the speed-up was a ratio of medians, not a median of ratios
+    assert 0.8 <= gather[1] <= 1.3 and gather[2] <= 1.05, gather
     assert int(gather[3]) <= 1, gather
     # The page: "the heartbeat ticked" while threads computed
     assert int(to_thread[3]) >= 1, to_thread
