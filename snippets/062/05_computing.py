@@ -94,13 +94,13 @@ def timings(steps, pool):
             cpu, ticks = ways[way]()
             took = time.perf_counter() - start
             tries[way].append((took, cpu / took, ticks))
-    alone = [took for took, _, _ in tries["sequential"]]
+    sequential = [took for took, _, _ in tries["sequential"]]
     return {
         way: (
             statistics.median(took for took, _, _ in runs),
             statistics.median(
-                first / took
-                for first, (took, _, _) in zip(alone, runs, strict=True)
+                base / took
+                for base, (took, _, _) in zip(sequential, runs, strict=True)
             ),
             statistics.median(busy for _, busy, _ in runs),
             # the sequential way runs no event loop

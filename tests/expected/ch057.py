@@ -18,8 +18,8 @@ def waiting_scales_with_any_worker_computing_only_with_processes(output: str) ->
     assert figure_cpus == usable, "the figure marks the usable CPUs"
     assert len(output.splitlines()) == 4 + len(rows)
     row = {(t.work, t.executor, t.workers): t for t in rows}
-    # The page: "1 up to twice as many workers as there are usable CPUs, or as there
-    # are tasks, whichever is fewer"
+    # The page: "1 up to 2N workers, where N is the number of CPUs this process may
+    # use ... but at most eight, one per task"
     most = min(2 * usable, tasks)
     ways = [("sequential", 1)] + [
         (executor, n) for n in range(1, most + 1) for executor in ("threads", "processes")
